@@ -59,7 +59,8 @@ public readonly record struct WorkDuration(long Minutes) : IComparable<WorkDurat
 
         var abs = Math.Abs(Minutes);
         var sign = Minutes < 0 ? "-" : string.Empty;
-        if (abs % units.MinutesPerWeek == 0)
+        // Weeks only from two on: "5d" reads better than "1w" in an estimate.
+        if (abs % units.MinutesPerWeek == 0 && abs >= 2L * units.MinutesPerWeek)
         {
             return sign + (abs / units.MinutesPerWeek).ToString(CultureInfo.InvariantCulture) + "w";
         }

@@ -1,0 +1,54 @@
+namespace Throughline.Domain.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code Throughline reports. Codes are stable: never reuse or renumber one; add new ones at the end
+/// of their group and document them in docs/diagnostics.md. TL1xxx are about the file as written, TL2xxx about
+/// the program's consistency, TL3xxx about scheduling.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The file is not well-formed YAML (or XML).</summary>
+    public const string Syntax = "TL1001";
+
+    /// <summary>A field that the format does not have (usually a misspelling).</summary>
+    public const string UnknownField = "TL1002";
+
+    /// <summary>A required field is missing.</summary>
+    public const string MissingField = "TL1003";
+
+    /// <summary>A value of the wrong shape: a list where a name was expected, an unknown enum value.</summary>
+    public const string InvalidValue = "TL1004";
+
+    /// <summary>A duration that cannot be read, or that is negative where it must not be.</summary>
+    public const string InvalidDuration = "TL1005";
+
+    /// <summary>A date that cannot be read or lies outside 1984-01-01..2149-12-31 (Microsoft Project's range).</summary>
+    public const string InvalidDate = "TL1006";
+
+    /// <summary>The same id is used twice for entities of one kind.</summary>
+    public const string DuplicateId = "TL2001";
+
+    /// <summary>A reference to an id that nothing defines.</summary>
+    public const string UndefinedReference = "TL2002";
+
+    /// <summary>Dependencies that form a cycle; the message names every member in order.</summary>
+    public const string DependencyCycle = "TL2003";
+
+    /// <summary>Work assigned to a team with no capacity: no members with hours and no stated capacity.</summary>
+    public const string TeamWithoutCapacity = "TL2004";
+
+    /// <summary>A dependency between a summary item and one of its own descendants.</summary>
+    public const string SummaryLinkedToDescendant = "TL2005";
+
+    /// <summary>A milestone with a non-zero estimate (milestones take no time; the estimate is ignored).</summary>
+    public const string MilestoneWithDuration = "TL2006";
+
+    /// <summary>A person allocated to projects for more than 100% of their time.</summary>
+    public const string OverAllocated = "TL2007";
+
+    /// <summary>Calendars whose bases form a cycle.</summary>
+    public const string CalendarBaseCycle = "TL2008";
+
+    /// <summary>The same dependency is written twice.</summary>
+    public const string DuplicateDependency = "TL2009";
+}
