@@ -1,0 +1,142 @@
+using Throughline.Domain.Diagnostics;
+using Throughline.Interop.Plan;
+
+namespace Throughline.Interop.Tests.Plan;
+
+/// <summary>
+/// One minimal file per diagnostic code. In each text, '»' marks where the diagnostic must point; it is removed before
+/// the text is read.
+/// </summary>
+public class DiagnosticCodeTests
+{
+    [Fact]
+    public void Syntax_error_points_at_the_broken_yaml() =>
+        Expect(PlanText.Header + "\nprojects:\n  - id: site\n    name: [unclosed\n»", DiagnosticCodes.Syntax);
+
+    [Fact]
+    public void Unknown_field_suggests_the_closest_name() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  »estimat: 3d"), DiagnosticCodes.UnknownField, "did you mean 'estimate'?");
+
+    [Fact]
+    public void Missing_required_field_points_at_its_entity() =>
+        Expect(PlanText.WithItems("- »id: a\n  estimate: 3d"), DiagnosticCodes.MissingField, "needs 'name'");
+
+    [Fact]
+    public void Invalid_enum_value_lists_the_accepted_words() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  status: »finished"), DiagnosticCodes.InvalidValue, "not-started");
+
+    [Fact]
+    public void Negative_duration_is_refused() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  estimate: »-3d"), DiagnosticCodes.InvalidDuration, "negative");
+
+    [Fact]
+    public void Unreadable_duration_is_refused() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  estimate: »three days"), DiagnosticCodes.InvalidDuration, "not a duration");
+
+    [Fact]
+    public void Date_out_of_range_is_refused() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  committed: »2207-01-01"), DiagnosticCodes.InvalidDate, "out of range");
+
+    [Fact]
+    public void Unreadable_date_is_refused() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  committed: »2027-02-30"), DiagnosticCodes.InvalidDate, "YYYY-MM-DD");
+
+    [Fact]
+    public void Duplicate_id_points_at_the_second_definition() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n- id: »a\n  name: Again"), DiagnosticCodes.DuplicateId, "duplicate work item id 'a'");
+
+    [Fact]
+    public void Undefined_reference_points_at_the_reference() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  team: »webb"), DiagnosticCodes.UndefinedReference, "undefined team 'webb'; did you mean 'web'?");
+
+    [Fact]
+    public void Dependency_cycle_names_every_member_in_order() =>
+        Expect(
+            PlanText.WithItems("- id: a\n  name: A\n  depends-on: [»c]\n- id: b\n  name: B\n  depends-on: [a]\n- id: c\n  name: C\n  depends-on: [b]"),
+            DiagnosticCodes.DependencyCycle,
+            "dependency cycle: a -> b -> c -> a");
+
+    [Fact]
+    public void Work_for_a_team_without_capacity_is_an_error() =>
+        Expect(
+            PlanText.WithItems("- id: a\n  name: A\n  team: »empty").Replace("teams:", "teams:\n  - id: empty\n    name: Empty", StringComparison.Ordinal),
+            DiagnosticCodes.TeamWithoutCapacity,
+            "team 'empty', which has no capacity");
+
+    [Fact]
+    public void Linking_a_summary_to_its_own_child_is_an_error() =>
+        Expect(
+            PlanText.WithItems("- id: s\n  name: S\n  items:\n    - id: c\n      name: C\n      depends-on: [»s]"),
+            DiagnosticCodes.SummaryLinkedToDescendant);
+
+    [Fact]
+    public void Milestone_with_an_estimate_is_a_warning() =>
+        Expect(PlanText.WithItems("- id: m\n  name: M\n  milestone: true\n  estimate: »3d"), DiagnosticCodes.MilestoneWithDuration, severity: Severity.Warning);
+
+    [Fact]
+    public void Allocation_over_100_percent_is_a_warning() =>
+        Expect(
+            PlanText.WithItems("- { id: a, name: A }").Replace("    team: web", "    team: web\n    allocations: »{ site: 80%, other: 40% }", StringComparison.Ordinal) + "  - { id: other, name: Other }\n",
+            DiagnosticCodes.OverAllocated,
+            "120%",
+            Severity.Warning);
+
+    [Fact]
+    public void Calendar_base_cycle_is_an_error() =>
+        Expect(
+            PlanText.Header.Replace("teams:", "calendars:\n  - { id: x, base: »y }\n  - { id: y, base: x }\nteams:", StringComparison.Ordinal),
+            DiagnosticCodes.CalendarBaseCycle,
+            "x -> y -> x");
+
+    [Fact]
+    public void Duplicate_dependency_is_a_warning() =>
+        Expect(PlanText.WithItems("- { id: a, name: A }\n- { id: b, name: B, depends-on: [a, »a] }"), DiagnosticCodes.DuplicateDependency, severity: Severity.Warning);
+
+    [Fact]
+    public void Every_problem_in_a_file_is_reported_at_once()
+    {
+        var result = PlanReader.Read(PlanText.WithItems("- id: a\n  name: A\n  estimat: 3d\n  team: webb\n- id: b\n  name: B\n  estimate: -1d"), "plan.tl.yaml");
+
+        result.Diagnostics.Select(d => d.Code).ShouldBe([DiagnosticCodes.UnknownField, DiagnosticCodes.UndefinedReference, DiagnosticCodes.InvalidDuration]);
+    }
+
+    [Fact]
+    public void Every_code_has_a_test_here()
+    {
+        var codes = typeof(DiagnosticCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        var source = File.ReadAllText(Path.Combine(Testing.RepoPaths.Root, "tests", "Throughline.Interop.Tests", "Plan", "DiagnosticCodeTests.cs"));
+        var documented = File.ReadAllText(Path.Combine(Testing.RepoPaths.Root, "docs", "diagnostics.md"));
+        foreach (var field in typeof(DiagnosticCodes).GetFields())
+        {
+            source.ShouldContain("DiagnosticCodes." + field.Name, customMessage: $"no test for {field.Name}");
+        }
+
+        foreach (var code in codes)
+        {
+            documented.ShouldContain(code, customMessage: $"{code} is not in docs/diagnostics.md");
+        }
+    }
+
+    private static void Expect(string markedText, string code, string? messagePart = null, Severity severity = Severity.Error)
+    {
+        var marker = markedText.IndexOf('»', StringComparison.Ordinal);
+        marker.ShouldBeGreaterThanOrEqualTo(0, "the test text needs a » marker");
+        var before = markedText[..marker];
+        var line = before.Count(c => c == '\n') + 1;
+        var column = marker - (before.LastIndexOf('\n') + 1) + 1;
+        var text = markedText.Remove(marker, 1);
+
+        var result = PlanReader.Read(text, "plan.tl.yaml");
+
+        var diagnostic = result.Diagnostics.FirstOrDefault(d => d.Code == code);
+        diagnostic.ShouldNotBeNull($"expected {code}; got: {string.Join(" | ", result.Diagnostics)}");
+        diagnostic.Severity.ShouldBe(severity);
+        diagnostic.Location.ShouldBe(new SourceLocation("plan.tl.yaml", line, column), diagnostic.ToString());
+        if (messagePart is not null)
+        {
+            diagnostic.Message.ShouldContain(messagePart);
+        }
+
+        diagnostic.ToString().ShouldStartWith($"plan.tl.yaml:{line}:{column}: {(severity == Severity.Error ? "error" : "warning")} {code}: ");
+    }
+}
