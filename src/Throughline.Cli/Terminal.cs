@@ -8,13 +8,20 @@ internal static class Terminal
     public static IAnsiConsole For(TextWriter writer)
     {
         var interactive = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!interactive)
+        {
+            // Redirected output has no terminal width; 80 columns would wrap every table row.
+            console.Profile.Width = 160;
+        }
+
+        return console;
     }
 
     /// <summary>Reads a plan, printing its diagnostics; returns null (and sets the exit code) when it has errors.</summary>

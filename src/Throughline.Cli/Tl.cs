@@ -15,6 +15,7 @@ internal static class Tl
         {
             ValidateCommand.Create(),
             ShowCommand.Create(),
+            ScheduleCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         try

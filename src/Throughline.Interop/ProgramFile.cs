@@ -1,0 +1,37 @@
+using Throughline.Domain;
+using Throughline.Domain.Diagnostics;
+using Throughline.Interop.Mspdi;
+using Throughline.Interop.Plan;
+
+namespace Throughline.Interop;
+
+/// <summary>
+/// A program read from a file of any format Throughline reads, chosen by extension: a plan (<c>.tl.yaml</c>,
+/// <c>.yaml</c>, <c>.yml</c>) or Microsoft Project XML (<c>.xml</c>). <see cref="TaskUids"/> holds each item's MSPDI
+/// UID when the file was MSPDI.
+/// </summary>
+public sealed record ProgramFile(string Path, Program? Program, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public IReadOnlyDictionary<WorkItemId, int> TaskUids { get; init; } = new Dictionary<WorkItemId, int>();
+
+    /// <summary>Turns a diagnostic about the program's entities into one with a location in this file.</summary>
+    public Func<Diagnostic, Diagnostic> Locate { get; init; } = d => d;
+
+    public bool HasErrors => Program is null || Diagnostics.Any(d => d.IsError);
+
+    public static ProgramFile Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            var mspdi = MspdiReader.ReadFile(path);
+            return new ProgramFile(path, mspdi.Document?.Program, mspdi.Diagnostics)
+            {
+                TaskUids = mspdi.Document?.TaskUids ?? new Dictionary<WorkItemId, int>(),
+            };
+        }
+
+        var plan = PlanReader.ReadFile(path);
+        return new ProgramFile(path, plan.Program, plan.Diagnostics) { Locate = plan.Locate };
+    }
+}

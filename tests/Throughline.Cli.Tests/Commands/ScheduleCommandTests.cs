@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Throughline.Testing;
+
+namespace Throughline.Cli.Tests.Commands;
+
+public class ScheduleCommandTests
+{
+    private static readonly string MainExample = Path.Combine(RepoPaths.Examples, "cloud-migration.tl.yaml");
+
+    [Fact]
+    public void Json_output_follows_the_contract_for_a_plan()
+    {
+        var (exitCode, output, _) = TlRunner.Run("schedule", MainExample, "--format", "json");
+
+        exitCode.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        var tasks = json.RootElement.GetProperty("tasks");
+        tasks.GetArrayLength().ShouldBeGreaterThan(100);
+        var first = tasks[0];
+        first.GetProperty("uid").ValueKind.ShouldBe(JsonValueKind.Null);
+        string[] names = ["uid", "id", "name", "start", "finish", "earlyStart", "earlyFinish", "lateStart", "lateFinish", "totalSlackMinutes", "freeSlackMinutes", "critical"];
+        first.EnumerateObject().Select(p => p.Name).ShouldBe(names);
+        first.GetProperty("start").GetString().ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$");
+        json.RootElement.GetProperty("diagnostics").ValueKind.ShouldBe(JsonValueKind.Array);
+        tasks.EnumerateArray().ShouldContain(t => t.GetProperty("critical").GetBoolean());
+    }
+
+    [Fact]
+    public void Json_output_carries_the_mspdi_uid()
+    {
+        var file = Path.Combine(RepoPaths.RequireShared("mspdi"), "task-links-project2013-mspdi.xml");
+
+        var (exitCode, output, _) = TlRunner.Run("schedule", file, "--format", "json");
+
+        exitCode.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("tasks").EnumerateArray().ShouldAllBe(t => t.GetProperty("uid").ValueKind == JsonValueKind.Number);
+    }
+
+    [Fact]
+    public void Table_output_shows_committed_dates_and_the_critical_path()
+    {
+        var (exitCode, output, _) = TlRunner.Run("schedule", MainExample);
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("Committed dates");
+        output.ShouldContain("Critical path");
+    }
+
+    [Fact]
+    public void Csv_output_has_a_header_and_a_row_per_item()
+    {
+        var (exitCode, output, _) = TlRunner.Run("schedule", MainExample, "--format", "csv");
+        var program = Throughline.Interop.Plan.PlanReader.ReadFile(MainExample).Program!;
+
+        exitCode.ShouldBe(0);
+        var lines = output.TrimEnd().Split('\n');
+        lines[0].ShouldStartWith("uid,id,name,start,finish");
+        lines.Length.ShouldBe(program.WorkItems.Count + 1);
+    }
+
+    [Fact]
+    public void An_invalid_plan_exits_2_with_its_diagnostics()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "tl-schedule-" + Guid.NewGuid().ToString("N") + ".tl.yaml");
+        File.WriteAllText(file, "program: { id: x, name: X, start: 2027-01-04 }\nprojects:\n  - id: p\n    name: P\n    items:\n      - { id: a, name: A, depends-on: [b] }\n      - { id: b, name: B, depends-on: [a] }\n");
+        try
+        {
+            var (exitCode, _, error) = TlRunner.Run("schedule", file, "--format", "json");
+
+            exitCode.ShouldBe(2);
+            error.ShouldContain("error TL2003: dependency cycle: a -> b -> a");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
