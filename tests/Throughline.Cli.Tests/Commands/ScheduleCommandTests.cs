@@ -20,7 +20,7 @@ public class ScheduleCommandTests
         first.GetProperty("uid").ValueKind.ShouldBe(JsonValueKind.Null);
         string[] names = ["uid", "id", "name", "start", "finish", "earlyStart", "earlyFinish", "lateStart", "lateFinish", "totalSlackMinutes", "freeSlackMinutes", "critical"];
         first.EnumerateObject().Select(p => p.Name).ShouldBe(names);
-        first.GetProperty("start").GetString().ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$");
+        first.GetProperty("start").GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$");
         json.RootElement.GetProperty("diagnostics").ValueKind.ShouldBe(JsonValueKind.Array);
         tasks.EnumerateArray().ShouldContain(t => t.GetProperty("critical").GetBoolean());
     }
