@@ -67,7 +67,7 @@ internal static class ShowCommand
             {
                 var current = kr.Current is { } c ? Number(c) : "?";
                 var unit = kr.Unit is { } u ? " " + Markup.Escape(u) : string.Empty;
-                node.AddNode($"{Markup.Escape(kr.Metric)}: {Number(kr.Baseline)} -> [bold]{current}[/] -> {Number(kr.Target)}{unit} ({kr.ProgressFraction:P0} of the way)");
+                node.AddNode($"{Markup.Escape(kr.Metric)}: {Number(kr.Baseline)} -> [bold]{current}[/] -> {Number(kr.Target)}{unit} ({Math.Max(0, kr.ProgressFraction) * 100:0}% of the way)");
             }
         }
 
@@ -106,7 +106,7 @@ internal static class ShowCommand
             var estimate = item.Estimate is { } e && !item.IsMilestone && !children.ContainsKey(item.Id)
                 ? " " + (e.IsThreePoint ? $"{e.Optimistic.Format(program.Units)}/{e.MostLikely.Format(program.Units)}/{e.Pessimistic.Format(program.Units)}" : e.MostLikely.Format(program.Units))
                 : string.Empty;
-            var who = string.Join(", ", item.Assignments.Select(a => a.Team?.Value ?? a.Person?.Value));
+            var who = string.Join(", ", item.Assignments.Select(a => (a.Team?.Value ?? a.Person?.Value) + (Math.Abs(a.Units - 100) < 1e-9 ? string.Empty : $" {a.Units:0.#}%")));
             var status = item.Status switch
             {
                 WorkItemStatus.Done => " [green]done[/]",

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Throughline.Domain;
+using Throughline.Interop.Plan;
+
+namespace Throughline.Scheduling.Tests.Scenarios;
+
+/// <summary>
+/// Runs every scenario plan in this folder and checks the results written in its comments (see README.md here).
+/// </summary>
+public sealed partial class ScenarioTests
+{
+    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Scenarios");
+
+    public static TheoryData<string> Scenarios()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Folder, "*.tl.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(file)));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Scenario_gives_the_dates_written_in_it(string scenario)
+    {
+        var path = Path.Combine(Folder, scenario + ".tl.yaml");
+        var text = File.ReadAllText(path);
+        var expectedCodes = DiagnosticExpectation().Matches(text).Select(m => m.Groups[1].Value).ToList();
+        var expectations = ItemExpectation().Matches(text).ToList();
+        (expectedCodes.Count + expectations.Count).ShouldBeGreaterThan(0, $"{scenario} states no expectation");
+
+        var read = PlanReader.Read(text, path);
+        var readErrors = read.Diagnostics.Where(d => d.IsError).ToList();
+        if (expectedCodes.Count > 0)
+        {
+            var found = readErrors.Select(d => d.Code).Concat(read.Program is { } p && readErrors.Count == 0 ? ProgramScheduler.Schedule(p).Diagnostics.Select(d => d.Code) : []);
+            foreach (var code in expectedCodes)
+            {
+                found.ShouldContain(code);
+            }
+
+            return;
+        }
+
+        readErrors.ShouldBeEmpty(string.Join(Environment.NewLine, readErrors));
+        var program = read.Program!;
+        var schedule = ProgramScheduler.Schedule(program);
+        schedule.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
+        var failures = new List<string>();
+        foreach (var expectation in expectations)
+        {
+            var id = expectation.Groups["id"].Value;
+            if (!schedule.Items.TryGetValue(new WorkItemId(id), out var item))
+            {
+                failures.Add($"{id}: not scheduled");
+                continue;
+            }
+
+            foreach (Match pair in KeyValue().Matches(expectation.Groups["rest"].Value))
+            {
+                var key = pair.Groups[1].Value;
+                var expected = pair.Groups[2].Value;
+                var actual = key switch
+                {
+                    "start" => Time(item.Start),
+                    "finish" => Time(item.Finish),
+                    "early-start" => Time(item.EarlyStart),
+                    "early-finish" => Time(item.EarlyFinish),
+                    "late-start" => Time(item.LateStart),
+                    "late-finish" => Time(item.LateFinish),
+                    "total-slack" => Minutes(item.TotalSlackMinutes, expected, program.Units),
+                    "free-slack" => Minutes(item.FreeSlackMinutes, expected, program.Units),
+                    "critical" => item.IsCritical ? "true" : "false",
+                    _ => $"(unknown key {key})",
+                };
+                if (actual != expected)
+                {
+                    failures.Add($"{id} {key}: expected {expected}, got {actual}");
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty($"{scenario}:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+    }
+
+    private static string Time(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    // Shows the actual slack in the unit the expectation used, so a mismatch reads "expected 1d, got 2d".
+    private static string Minutes(long minutes, string expected, WorkTimeUnits units)
+    {
+        if (expected == "0")
+        {
+            return minutes == 0 ? "0" : minutes + "m";
+        }
+
+        var unit = expected[^1];
+        var per = unit switch
+        {
+            'd' => units.MinutesPerDay,
+            'h' => 60,
+            _ => 1,
+        };
+        return minutes % per == 0 ? (minutes / per).ToString(CultureInfo.InvariantCulture) + unit : minutes + "m";
+    }
+
+    [GeneratedRegex(@"^# expect (?<id>\S+) (?<rest>.+)$", RegexOptions.Multiline)]
+    private static partial Regex ItemExpectation();
+
+    [GeneratedRegex(@"^# expect-diagnostic (\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex DiagnosticExpectation();
+
+    [GeneratedRegex(@"([a-z-]+)=(\S+)")]
+    private static partial Regex KeyValue();
+}
