@@ -2,7 +2,7 @@ namespace Throughline.Domain.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code Throughline reports. Codes are stable: never reuse or renumber one; add new ones at the end
-/// of their group and document them in docs/diagnostics.md. TL1xxx are about the file as written, TL2xxx about
+/// of their group and document them in docs/diagnostics.md. TL1xxx are about the file as written (TL14xx: Microsoft Project XML), TL2xxx about
 /// the program's consistency, TL3xxx about scheduling.
 /// </summary>
 public static class DiagnosticCodes
@@ -24,6 +24,21 @@ public static class DiagnosticCodes
 
     /// <summary>A date that cannot be read or lies outside 1984-01-01..2149-12-31 (Microsoft Project's range).</summary>
     public const string InvalidDate = "TL1006";
+
+    /// <summary>Well-formed XML that is not a Microsoft Project XML document (wrong root element or namespace).</summary>
+    public const string NotMspdi = "TL1401";
+
+    /// <summary>XML refused for safety: a DTD or entity declaration, or a document larger than the configured limit.</summary>
+    public const string UnsafeXml = "TL1402";
+
+    /// <summary>Something the model cannot hold exactly; it was approximated or dropped, and the message says which.</summary>
+    public const string NotRepresentable = "TL1403";
+
+    /// <summary>A manually scheduled task: its dates were fixed by hand in Microsoft Project and are recomputed here.</summary>
+    public const string ManualTask = "TL1404";
+
+    /// <summary>An inactive task: kept as cancelled, and out of the schedule as in Microsoft Project.</summary>
+    public const string InactiveTask = "TL1405";
 
     /// <summary>The same id is used twice for entities of one kind.</summary>
     public const string DuplicateId = "TL2001";
