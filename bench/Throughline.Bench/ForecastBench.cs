@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Throughline.Scheduling.Forecasting;
+
+namespace Throughline.Bench;
+
+/// <summary>
+/// Times <see cref="MonteCarlo.Run"/> on the layered benchmark network: every task gets a three-point estimate
+/// (0.8, 1, 1.6 times its duration, Beta-PERT unless told otherwise), tasks fall in 20 correlated teams when
+/// <c>--correlation</c> is given, and 50 risks hit 5 tasks each. Usage (see docs/benchmarks.md):
+/// <c>dotnet run -c Release --project bench/Throughline.Bench -- --forecast [tasks] [iterations] [--threads N] [--runs N] [--triangular] [--correlation R] [--no-stats]</c>
+/// </summary>
+internal static class ForecastBench
+{
+    public static void Run(string[] args)
+    {
+        var positional = new List<int>();
+        var threads = new List<int>();
+        var runs = 3;
+        var distribution = DurationDistribution.BetaPert;
+        var correlation = 0.0;
+        var statistics = true;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--threads":
+                    threads.Add(int.Parse(args[++i], CultureInfo.InvariantCulture));
+                    break;
+                case "--runs":
+                    runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--triangular":
+                    distribution = DurationDistribution.Triangular;
+                    break;
+                case "--correlation":
+                    correlation = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--no-stats":
+                    statistics = false;
+                    break;
+                default:
+                    positional.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+
+        var tasks = positional.Count > 0 ? positional[0] : 10_000;
+        var iterations = positional.Count > 1 ? positional[1] : 10_000;
+        if (threads.Count == 0)
+        {
+            threads.AddRange([1, 2]);
+        }
+
+        var (network, links) = NetworkGenerator.Layered(tasks);
+        var builder = new ForecastModelBuilder(network) { Correlation = correlation };
+        var random = new Random(7);
+        for (var t = 0; t < network.TaskCount; t++)
+        {
+            var d = network.DurationOf(t);
+            builder.SetDuration(t, distribution, d * 8 / 10, d, d * 16 / 10, correlation > 0 ? t % 20 : -1);
+        }
+
+        for (var r = 0; r < 50; r++)
+        {
+            builder.AddRisk(0.05 + (random.NextDouble() * 0.5), 480L * random.Next(1, 10), Enumerable.Range(0, 5).Select(_ => random.Next(network.TaskCount)));
+        }
+
+        builder.AddTarget(-1);
+        var model = builder.Build();
+        Console.WriteLine(FormattableString.Invariant($"forecast: {tasks} tasks, {links} links, {iterations} iterations, {distribution}, correlation {correlation}, statistics {(statistics ? "on" : "off")}, {Environment.ProcessorCount} cores"));
+        // The floor: the forward passes alone, one thread, fixed durations (what the engine's CriticalPath costs).
+        var buffers = new Throughline.Scheduling.ForwardBuffers(network);
+        var fixedDurations = Enumerable.Range(0, network.TaskCount).Select(network.DurationOf).ToArray();
+        for (var w = 0; w < 200; w++)
+        {
+            Throughline.Scheduling.CriticalPath.ForwardPass(network, fixedDurations, buffers);
+        }
+
+        var passes = Math.Min(iterations, 2000);
+        var passClock = Stopwatch.StartNew();
+        for (var i = 0; i < passes; i++)
+        {
+            Throughline.Scheduling.CriticalPath.ForwardPass(network, fixedDurations, buffers);
+        }
+
+        passClock.Stop();
+        Console.WriteLine(FormattableString.Invariant($"forward pass alone: {passClock.Elapsed.TotalMilliseconds / passes:F3} ms per iteration, {passClock.Elapsed.TotalSeconds / passes * iterations:F3} s for {iterations} iterations on one thread"));
+        Console.WriteLine(FormattableString.Invariant($"{"threads",8} {"median s",9} {"min s",7} {"max s",7} {"ns/task-iteration",18} {"alloc MB",9} {"P50",17} {"P80",17}"));
+        foreach (var threadCount in threads)
+        {
+            var options = new MonteCarloOptions { Iterations = iterations, Seed = 1, MaxDegreeOfParallelism = threadCount, Statistics = statistics };
+            var times = new List<double>();
+            long allocated = 0;
+            MonteCarloResult? result = null;
+            for (var run = 0; run < runs + 1; run++)
+            {
+                GC.Collect();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var clock = Stopwatch.StartNew();
+                result = MonteCarlo.Run(model, options);
+                clock.Stop();
+                allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+                // The first run warms up the JIT (and builds the PERT table) and is not counted.
+                if (run > 0)
+                {
+                    times.Add(clock.Elapsed.TotalSeconds);
+                }
+            }
+
+            times.Sort();
+            var median = times[times.Count / 2];
+            Console.WriteLine(FormattableString.Invariant($"{threadCount,8} {median,9:F3} {times[0],7:F3} {times[^1],7:F3} {median * 1e9 / ((double)tasks * iterations),18:F2} {allocated / 1e6,9:F1} {result!.FinishDate(0, result.Percentile(0, 0.5)),17:yyyy-MM-dd HH:mm} {result.FinishDate(0, result.Percentile(0, 0.8)),17:yyyy-MM-dd HH:mm}"));
+        }
+    }
+}

@@ -1,0 +1,272 @@
+using Throughline.Domain;
+using Throughline.Domain.Calendars;
+using Throughline.Domain.Diagnostics;
+using Throughline.Scheduling.Calendars;
+
+namespace Throughline.Scheduling;
+
+/// <summary>Options for <see cref="ProgramScheduler.Schedule"/>; the defaults are Microsoft Project's.</summary>
+public sealed record ProgramScheduleOptions
+{
+    public static readonly ProgramScheduleOptions Default = new();
+
+    /// <summary>
+    /// When set, replaces <see cref="Program.Start"/> (a date, so midnight) with a date-time: a Microsoft Project file
+    /// whose project starts at 09:00 starts its first tasks at 09:00.
+    /// </summary>
+    public DateTime? ProjectStart { get; init; }
+
+    /// <summary>When set, late dates are computed back from it instead of from the latest early finish.</summary>
+    public DateTime? ProjectFinish { get; init; }
+
+    /// <summary>When set, replaces <see cref="Program.StatusDate"/> (which is a date: its whole day counts as reported).</summary>
+    public DateTime? StatusDate { get; init; }
+}
+
+/// <summary>One work item's computed dates (local date-times) and slack (working minutes on the item's calendar).</summary>
+public sealed record ItemSchedule(
+    WorkItemId Id,
+    DateTime Start,
+    DateTime Finish,
+    DateTime EarlyStart,
+    DateTime EarlyFinish,
+    DateTime LateStart,
+    DateTime LateFinish,
+    long TotalSlackMinutes,
+    long FreeSlackMinutes,
+    bool IsCritical,
+    StartDriver Driver,
+    WorkItemId? DrivingPredecessor)
+{
+    /// <summary>Working minutes between start and finish on the item's calendar.</summary>
+    public long DurationMinutes { get; init; }
+}
+
+/// <summary>A program's schedule: every work item's dates, the critical path, and what stopped parts of it being scheduled.</summary>
+public sealed class ProgramSchedule
+{
+    internal ProgramSchedule(DateTime projectStart, DateTime projectFinish, IReadOnlyDictionary<WorkItemId, ItemSchedule> items, IReadOnlyList<WorkItemId> criticalPath, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        ProjectStart = projectStart;
+        ProjectFinish = projectFinish;
+        Items = items;
+        CriticalPath = criticalPath;
+        Diagnostics = diagnostics;
+    }
+
+    public DateTime ProjectStart { get; }
+
+    public DateTime ProjectFinish { get; }
+
+    public IReadOnlyDictionary<WorkItemId, ItemSchedule> Items { get; }
+
+    /// <summary>Work items (not summaries) of the critical path, first to last.</summary>
+    public IReadOnlyList<WorkItemId> CriticalPath { get; }
+
+    /// <summary>Dependency cycles (<see cref="DiagnosticCodes.DependencyCycle"/>), unknown references and the like; the schedule is still computed without the offending links.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public ItemSchedule this[WorkItemId id] => Items[id];
+}
+
+/// <summary>
+/// Schedules a domain <see cref="Program"/>: compiles its calendars, builds a <see cref="ScheduleNetwork"/> from its
+/// work items and dependencies, and runs <see cref="CriticalPath"/>.
+/// </summary>
+/// <remarks>
+/// Mapping: the item's <see cref="Estimate.MostLikely"/> is its duration (none: 0); milestones take no time; items
+/// with children are summaries; the item's calendar, else the program's, else <see cref="WorkingCalendar.Standard"/>;
+/// <see cref="Program.Start"/> is the project start (its first working minute); <see cref="Program.StatusDate"/>
+/// counts as reported to the end of that day.
+/// </remarks>
+public static class ProgramScheduler
+{
+    private static readonly CalendarId DefaultCalendarId = new("standard");
+
+    public static ProgramSchedule Schedule(Program program, ProgramScheduleOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        options ??= ProgramScheduleOptions.Default;
+        var diagnostics = new List<Diagnostic>();
+        var items = program.WorkItems;
+
+        // Calendars: index 0 is the program's default; others are compiled on first use.
+        var origin = Origin(program, options);
+        var library = program.Calendars;
+        var compiled = new List<CompiledCalendar>();
+        var calendarIndex = new Dictionary<CalendarId, int>();
+        int CalendarFor(CalendarId? id, int subject, EntityKind kind)
+        {
+            if (id is null)
+            {
+                return 0;
+            }
+
+            if (calendarIndex.TryGetValue(id.Value, out var index))
+            {
+                return index;
+            }
+
+            var definition = library.FirstOrDefault(c => c.Id == id.Value);
+            if (definition is null)
+            {
+                diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UndefinedReference, $"Calendar '{id}' is not defined; the program calendar is used.") { Subject = new DiagnosticSubject(kind, subject, "calendar") });
+                calendarIndex[id.Value] = 0;
+                return 0;
+            }
+
+            compiled.Add(CompiledCalendar.Compile(definition, library, origin));
+            calendarIndex[id.Value] = compiled.Count - 1;
+            return compiled.Count - 1;
+        }
+
+        var programCalendar = program.Calendar is { } pc ? library.FirstOrDefault(c => c.Id == pc) : null;
+        if (program.Calendar is not null && programCalendar is null)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UndefinedReference, $"Calendar '{program.Calendar}' is not defined; the standard calendar is used.") { Subject = new DiagnosticSubject(EntityKind.Program, 0, "calendar") });
+        }
+
+        compiled.Add(CompiledCalendar.Compile(programCalendar ?? WorkingCalendar.Standard(DefaultCalendarId), library, origin));
+        if (programCalendar is not null)
+        {
+            calendarIndex[programCalendar.Id] = 0;
+        }
+
+        // Tasks, by position in the program's list; the first of two items with one id wins.
+        var index = new Dictionary<WorkItemId, int>();
+        var taskCalendars = new int[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!index.TryAdd(items[i].Id, i))
+            {
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DuplicateId, $"Work item id '{items[i].Id}' is used twice; the second is scheduled but cannot be referred to.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, i, "id") });
+            }
+
+            taskCalendars[i] = CalendarFor(items[i].Calendar, i, EntityKind.WorkItem);
+        }
+
+        var projectStart = options.ProjectStart ?? program.Start.ToDateTime(TimeOnly.MinValue);
+        var builder = new ScheduleNetworkBuilder(compiled, projectStart)
+        {
+            ProjectFinish = options.ProjectFinish,
+            StatusDate = options.StatusDate ?? program.StatusDate?.AddDays(1).ToDateTime(TimeOnly.MinValue),
+        };
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            builder.AddTask(item.IsMilestone ? 0 : Math.Max(0, item.Estimate?.MostLikely.Minutes ?? 0), taskCalendars[i], item.IsMilestone);
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item.Parent is { } parent)
+            {
+                if (index.TryGetValue(parent, out var p) && p != i)
+                {
+                    builder.SetParent(i, p);
+                }
+                else
+                {
+                    diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.UndefinedReference, $"Work item '{item.Id}' has parent '{parent}', which is not defined.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, i, "parent") });
+                }
+            }
+
+            if (item.Constraint.Type != ConstraintType.AsSoonAsPossible)
+            {
+                builder.SetConstraint(i, item.Constraint.Type, item.Constraint.Date);
+            }
+
+            if (item.Deadline is { } deadline)
+            {
+                builder.SetDeadline(i, deadline);
+            }
+
+            var progress = item.Progress;
+            var done = item.Status == WorkItemStatus.Done;
+            if (progress != Progress.None || done)
+            {
+                builder.SetProgress(
+                    i,
+                    progress.ActualStart,
+                    progress.ActualFinish,
+                    done ? 100 : Math.Clamp(progress.PercentComplete, 0, 100),
+                    progress.Remaining is { } r ? Math.Max(0, r.Minutes) : null);
+            }
+        }
+
+        for (var d = 0; d < program.Dependencies.Count; d++)
+        {
+            var dependency = program.Dependencies[d];
+            if (!index.TryGetValue(dependency.Predecessor, out var from) || !index.TryGetValue(dependency.Successor, out var to))
+            {
+                var missing = index.ContainsKey(dependency.Predecessor) ? dependency.Successor : dependency.Predecessor;
+                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.UndefinedReference, $"Dependency {dependency.Predecessor} -> {dependency.Successor} refers to '{missing}', which is not defined; it is ignored.") { Subject = new DiagnosticSubject(EntityKind.Dependency, d) });
+                continue;
+            }
+
+            builder.AddLink(from, to, dependency.Type, dependency.Lag);
+        }
+
+        var network = builder.Build();
+        foreach (var cycle in network.Cycles)
+        {
+            var names = string.Join(" -> ", cycle.Append(cycle[0]).Select(t => items[t].Id.Value));
+            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DependencyCycle, $"Dependency cycle: {names}. The link closing it was ignored to schedule the rest.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, cycle[0]) });
+        }
+
+        var result = CriticalPath.Schedule(network);
+        var schedules = new Dictionary<WorkItemId, ItemSchedule>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (index[items[i].Id] != i)
+            {
+                continue;
+            }
+
+            var predecessor = result.DrivingPredecessor(i);
+            schedules[items[i].Id] = new ItemSchedule(
+                items[i].Id,
+                result.StartDate(i),
+                result.FinishDate(i),
+                result.EarlyStartDate(i),
+                result.EarlyFinishDate(i),
+                result.LateStartDate(i),
+                result.LateFinishDate(i),
+                result.TotalSlack(i),
+                result.FreeSlack(i),
+                result.IsCritical(i),
+                result.Driver(i),
+                predecessor >= 0 ? items[predecessor].Id : null)
+            {
+                DurationMinutes = result.Finish(i) - result.Start(i),
+            };
+        }
+
+        return new ProgramSchedule(
+            compiled[0].NextStart(projectStart),
+            result.ProjectFinishDate,
+            schedules,
+            [.. result.CriticalPath.Select(t => items[t].Id)],
+            diagnostics);
+    }
+
+    /// <summary>A year before the earliest date the program mentions, so that every date has a non-negative instant.</summary>
+    private static DateOnly Origin(Program program, ProgramScheduleOptions options)
+    {
+        var earliest = options.ProjectStart is { } start && DateOnly.FromDateTime(start) < program.Start ? DateOnly.FromDateTime(start) : program.Start;
+        foreach (var item in program.WorkItems)
+        {
+            foreach (var date in new[] { item.Progress.ActualStart, item.Progress.ActualFinish, item.Constraint.Date, item.Deadline })
+            {
+                if (date is { } d && DateOnly.FromDateTime(d) < earliest)
+                {
+                    earliest = DateOnly.FromDateTime(d);
+                }
+            }
+        }
+
+        return new DateOnly(Math.Max(1, earliest.Year - 1), 1, 1);
+    }
+}
