@@ -78,6 +78,7 @@ internal static class ForecastBench
         }
 
         var passes = Math.Min(iterations, 2000);
+        var passCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var passClock = Stopwatch.StartNew();
         for (var i = 0; i < passes; i++)
         {
@@ -85,33 +86,39 @@ internal static class ForecastBench
         }
 
         passClock.Stop();
-        Console.WriteLine(FormattableString.Invariant($"forward pass alone: {passClock.Elapsed.TotalMilliseconds / passes:F3} ms per iteration, {passClock.Elapsed.TotalSeconds / passes * iterations:F3} s for {iterations} iterations on one thread"));
-        Console.WriteLine(FormattableString.Invariant($"{"threads",8} {"median s",9} {"min s",7} {"max s",7} {"ns/task-iteration",18} {"alloc MB",9} {"P50",17} {"P80",17}"));
+        var passCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - passCpu).TotalSeconds;
+        Console.WriteLine(FormattableString.Invariant($"forward pass alone: {passClock.Elapsed.TotalMilliseconds / passes:F3} ms per iteration ({passCpuSeconds * 1000 / passes:F3} ms CPU), {passClock.Elapsed.TotalSeconds / passes * iterations:F3} s for {iterations} iterations on one thread"));
+        Console.WriteLine(FormattableString.Invariant($"{"threads",8} {"median s",9} {"min s",7} {"max s",7} {"ns/task-iteration",18} {"CPU s",7} {"alloc MB",9} {"P50",17} {"P80",17}"));
         foreach (var threadCount in threads)
         {
             var options = new MonteCarloOptions { Iterations = iterations, Seed = 1, MaxDegreeOfParallelism = threadCount, Statistics = statistics };
             var times = new List<double>();
+            var cpu = new List<double>();
             long allocated = 0;
             MonteCarloResult? result = null;
             for (var run = 0; run < runs + 1; run++)
             {
                 GC.Collect();
                 var before = GC.GetTotalAllocatedBytes(precise: true);
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 result = MonteCarlo.Run(model, options);
                 clock.Stop();
+                var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
                 allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
                 // The first run warms up the JIT (and builds the PERT table) and is not counted.
                 if (run > 0)
                 {
                     times.Add(clock.Elapsed.TotalSeconds);
+                    cpu.Add(cpuSeconds);
                 }
             }
 
             times.Sort();
+            cpu.Sort();
             var median = times[times.Count / 2];
-            Console.WriteLine(FormattableString.Invariant($"{threadCount,8} {median,9:F3} {times[0],7:F3} {times[^1],7:F3} {median * 1e9 / ((double)tasks * iterations),18:F2} {allocated / 1e6,9:F1} {result!.FinishDate(0, result.Percentile(0, 0.5)),17:yyyy-MM-dd HH:mm} {result.FinishDate(0, result.Percentile(0, 0.8)),17:yyyy-MM-dd HH:mm}"));
+            Console.WriteLine(FormattableString.Invariant($"{threadCount,8} {median,9:F3} {times[0],7:F3} {times[^1],7:F3} {median * 1e9 / ((double)tasks * iterations),18:F2} {cpu[cpu.Count / 2],7:F3} {allocated / 1e6,9:F1} {result!.FinishDate(0, result.Percentile(0, 0.5)),17:yyyy-MM-dd HH:mm} {result.FinishDate(0, result.Percentile(0, 0.8)),17:yyyy-MM-dd HH:mm}"));
         }
     }
 }

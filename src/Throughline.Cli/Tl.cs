@@ -16,6 +16,8 @@ internal static class Tl
             ValidateCommand.Create(),
             ShowCommand.Create(),
             ScheduleCommand.Create(),
+            ForecastCommand.Create(),
+            RolesCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         try

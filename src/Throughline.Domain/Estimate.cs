@@ -25,6 +25,12 @@ public sealed record Estimate
 
     public WorkDuration Pessimistic { get; }
 
+    /// <summary>
+    /// True when the durations are elapsed time rather than working time (Microsoft Project's "1 ed", "4 eh"): the item
+    /// works around the clock, whatever its calendar, so 1,440 minutes is one calendar day.
+    /// </summary>
+    public bool IsElapsed { get; init; }
+
     public bool IsThreePoint => Optimistic != MostLikely || MostLikely != Pessimistic;
 
     public static Estimate Single(WorkDuration duration) => new(duration, duration, duration);

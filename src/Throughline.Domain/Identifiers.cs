@@ -68,3 +68,15 @@ public readonly record struct RotationId(string Value)
 {
     public override string ToString() => Value;
 }
+
+/// <summary>Identifies a technical decision record.</summary>
+public readonly record struct TechDecisionId(string Value)
+{
+    public override string ToString() => Value;
+}
+
+/// <summary>Identifies a product outcome metric.</summary>
+public readonly record struct MetricId(string Value)
+{
+    public override string ToString() => Value;
+}

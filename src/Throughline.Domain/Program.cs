@@ -50,4 +50,10 @@ public sealed record Program(ProgramId Id, string Name, DateOnly Start)
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
 
     public IReadOnlyList<BudgetLine> Budget { get; init; } = [];
+
+    /// <summary>Product outcome metrics (adoption, retention, revenue) and the projects expected to move them.</summary>
+    public IReadOnlyList<ProductMetric> ProductMetrics { get; init; } = [];
+
+    /// <summary>Technical decision records (ADRs) linked to the work they shape.</summary>
+    public IReadOnlyList<TechnicalDecisionRecord> TechDecisions { get; init; } = [];
 }

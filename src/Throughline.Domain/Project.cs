@@ -8,6 +8,12 @@ public sealed record Project(ProjectId Id, string Name)
 {
     public string? Description { get; init; }
 
+    /// <summary>The problem the project solves, in the product manager's words.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>A link to the product requirements document.</summary>
+    public string? Prd { get; init; }
+
     public TeamId? OwningTeam { get; init; }
 
     /// <summary>Owns what and why.</summary>

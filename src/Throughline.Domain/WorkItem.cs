@@ -45,5 +45,18 @@ public sealed record WorkItem(WorkItemId Id, string Name, ProjectId Project)
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The problem this work solves, in the product manager's words.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>A link to the product requirements document.</summary>
+    public string? Prd { get; init; }
+
+    /// <summary>Requirements the work must meet, one sentence each.</summary>
+    public IReadOnlyList<string> Requirements { get; init; } = [];
+
+    public RiceScore? Rice { get; init; }
+
+    public WsjfScore? Wsjf { get; init; }
+
     public bool IsMilestone => Kind == WorkItemKind.Milestone;
 }

@@ -120,7 +120,11 @@ public static class CriticalPath
 
             var isGate = kind[v] == ScheduleNetwork.GateNode;
             var d = isGate ? 0 : durations[task];
-            var earliest = net.ProjectStartPosition[c];
+            // The project start is only the default start: a start-no-earlier-than date before it still applies,
+            // as in Microsoft Project (a task constrained to start before the project starts does so).
+            var earliest = plain[task] || net.ConstraintType[task] != ConstraintType.StartNoEarlierThan
+                ? net.ProjectStartPosition[c]
+                : long.MinValue;
             var floor = long.MinValue;
             var drv = -1;
             var reason = StartDriver.ProjectStart;

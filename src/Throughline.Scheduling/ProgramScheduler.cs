@@ -132,40 +132,133 @@ public static class ProgramScheduler
             calendarIndex[programCalendar.Id] = 0;
         }
 
-        // Tasks, by position in the program's list; the first of two items with one id wins.
+        // Cancelled items (and everything under a cancelled summary) are left out, as Microsoft Project leaves out
+        // inactive tasks: they take no time, and links to or from them are dropped.
         var index = new Dictionary<WorkItemId, int>();
-        var taskCalendars = new int[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
             if (!index.TryAdd(items[i].Id, i))
             {
                 diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DuplicateId, $"Work item id '{items[i].Id}' is used twice; the second is scheduled but cannot be referred to.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, i, "id") });
             }
-
-            taskCalendars[i] = CalendarFor(items[i].Calendar, i, EntityKind.WorkItem);
         }
 
-        var projectStart = options.ProjectStart ?? program.Start.ToDateTime(TimeOnly.MinValue);
+        var cancelled = new bool[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            // Walk up the parents (bounded, so a parent cycle cannot hang) looking for a cancelled item.
+            var at = i;
+            for (var depth = 0; at >= 0 && depth <= items.Count; depth++)
+            {
+                if (items[at].Status == WorkItemStatus.Cancelled)
+                {
+                    cancelled[i] = true;
+                    break;
+                }
+
+                at = items[at].Parent is { } parent && index.TryGetValue(parent, out var p) && p != at ? p : -1;
+            }
+        }
+
+        // Tasks: builder index t is item itemOf[t]; taskOf[i] is -1 for a cancelled item.
+        var taskOf = new int[items.Count];
+        var itemOf = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            taskOf[i] = cancelled[i] ? -1 : itemOf.Count;
+            if (!cancelled[i])
+            {
+                itemOf.Add(i);
+            }
+        }
+
+        var people = new Dictionary<PersonId, int>();
+        for (var k = 0; k < program.People.Count; k++)
+        {
+            people.TryAdd(program.People[k].Id, k);
+        }
+
+        var combined = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Combine(string key, Func<CompiledCalendar> make)
+        {
+            if (!combined.TryGetValue(key, out var c))
+            {
+                compiled.Add(make());
+                c = combined[key] = compiled.Count - 1;
+            }
+
+            return c;
+        }
+
+        // The calendar a task is scheduled on. Microsoft Project's rule: an elapsed duration runs around the clock;
+        // otherwise a task with people assigned works when any of them works (the union of their calendars, a
+        // person without one on the program's), within the task's own calendar if it has one.
+        int TaskCalendar(int i)
+        {
+            var item = items[i];
+            if (item.Estimate?.IsElapsed == true && !item.IsMilestone)
+            {
+                return Combine("elapsed", () => CompiledCalendar.Continuous(origin));
+            }
+
+            var own = item.Calendar is null ? -1 : CalendarFor(item.Calendar, i, EntityKind.WorkItem);
+            var resources = new SortedSet<int>();
+            foreach (var assignment in item.Assignments)
+            {
+                if (assignment.Person is { } person && people.TryGetValue(person, out var k))
+                {
+                    resources.Add(CalendarFor(program.People[k].Calendar, k, EntityKind.Person));
+                }
+            }
+
+            if (resources.Count == 0)
+            {
+                return Math.Max(own, 0);
+            }
+
+            var union = resources.Count == 1
+                ? resources.Min
+                : Combine("any:" + string.Join(',', resources), () => CompiledCalendar.Combine(string.Join(" + ", resources.Select(r => compiled[r].Name)), [.. resources.Select(r => compiled[r])], union: true));
+            if (own < 0 || own == union)
+            {
+                return union;
+            }
+
+            var both = Combine($"both:{own}:{union}", () => CompiledCalendar.Combine($"{compiled[own].Name} x {compiled[union].Name}", [compiled[own], compiled[union]], union: false));
+            if (compiled[both].MinutesPerWeek > 0)
+            {
+                return both;
+            }
+
+            // No working time in common (a weekend cutover calendar, weekday people): the task's own calendar was
+            // chosen on purpose, so it wins rather than leaving the task unschedulable (docs/scheduling.md).
+            return own;
+        }
+
+        // A date starts at the program calendar's first working minute (08:00), as Microsoft Project's default start
+        // time: a task on a round-the-clock or night-shift calendar does not start at midnight.
+        var projectStart = options.ProjectStart ?? compiled[0].NextStart(program.Start.ToDateTime(TimeOnly.MinValue));
         var builder = new ScheduleNetworkBuilder(compiled, projectStart)
         {
             ProjectFinish = options.ProjectFinish,
             StatusDate = options.StatusDate ?? program.StatusDate?.AddDays(1).ToDateTime(TimeOnly.MinValue),
         };
 
-        for (var i = 0; i < items.Count; i++)
+        foreach (var i in itemOf)
         {
             var item = items[i];
-            builder.AddTask(item.IsMilestone ? 0 : Math.Max(0, item.Estimate?.MostLikely.Minutes ?? 0), taskCalendars[i], item.IsMilestone);
+            builder.AddTask(item.IsMilestone ? 0 : Math.Max(0, item.Estimate?.MostLikely.Minutes ?? 0), TaskCalendar(i), item.IsMilestone);
         }
 
-        for (var i = 0; i < items.Count; i++)
+        foreach (var i in itemOf)
         {
             var item = items[i];
+            var t = taskOf[i];
             if (item.Parent is { } parent)
             {
                 if (index.TryGetValue(parent, out var p) && p != i)
                 {
-                    builder.SetParent(i, p);
+                    builder.SetParent(t, taskOf[p]);
                 }
                 else
                 {
@@ -175,12 +268,15 @@ public static class ProgramScheduler
 
             if (item.Constraint.Type != ConstraintType.AsSoonAsPossible)
             {
-                builder.SetConstraint(i, item.Constraint.Type, item.Constraint.Date);
+                builder.SetConstraint(t, item.Constraint.Type, item.Constraint.Date);
             }
 
-            if (item.Deadline is { } deadline)
+            // A committed date is a promise to finish by the end of that day: like a deadline it moves nothing, but
+            // slack goes negative when the schedule cannot keep it. The earlier of the two counts.
+            var committed = item.Committed?.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            if ((item.Deadline, committed) switch { ({ } a, { } b) => a < b ? a : b, ({ } a, null) => a, (null, var b) => b } is { } deadline)
             {
-                builder.SetDeadline(i, deadline);
+                builder.SetDeadline(t, deadline);
             }
 
             var progress = item.Progress;
@@ -188,7 +284,7 @@ public static class ProgramScheduler
             if (progress != Progress.None || done)
             {
                 builder.SetProgress(
-                    i,
+                    t,
                     progress.ActualStart,
                     progress.ActualFinish,
                     done ? 100 : Math.Clamp(progress.PercentComplete, 0, 100),
@@ -206,41 +302,45 @@ public static class ProgramScheduler
                 continue;
             }
 
-            builder.AddLink(from, to, dependency.Type, dependency.Lag);
+            if (!cancelled[from] && !cancelled[to])
+            {
+                builder.AddLink(taskOf[from], taskOf[to], dependency.Type, dependency.Lag);
+            }
         }
 
         var network = builder.Build();
         foreach (var cycle in network.Cycles)
         {
-            var names = string.Join(" -> ", cycle.Append(cycle[0]).Select(t => items[t].Id.Value));
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DependencyCycle, $"Dependency cycle: {names}. The link closing it was ignored to schedule the rest.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, cycle[0]) });
+            var names = string.Join(" -> ", cycle.Append(cycle[0]).Select(t => items[itemOf[t]].Id.Value));
+            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DependencyCycle, $"Dependency cycle: {names}. The link closing it was ignored to schedule the rest.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, itemOf[cycle[0]]) });
         }
 
         var result = CriticalPath.Schedule(network);
         var schedules = new Dictionary<WorkItemId, ItemSchedule>(items.Count);
-        for (var i = 0; i < items.Count; i++)
+        foreach (var i in itemOf)
         {
             if (index[items[i].Id] != i)
             {
                 continue;
             }
 
-            var predecessor = result.DrivingPredecessor(i);
+            var t = taskOf[i];
+            var predecessor = result.DrivingPredecessor(t);
             schedules[items[i].Id] = new ItemSchedule(
                 items[i].Id,
-                result.StartDate(i),
-                result.FinishDate(i),
-                result.EarlyStartDate(i),
-                result.EarlyFinishDate(i),
-                result.LateStartDate(i),
-                result.LateFinishDate(i),
-                result.TotalSlack(i),
-                result.FreeSlack(i),
-                result.IsCritical(i),
-                result.Driver(i),
-                predecessor >= 0 ? items[predecessor].Id : null)
+                result.StartDate(t),
+                result.FinishDate(t),
+                result.EarlyStartDate(t),
+                result.EarlyFinishDate(t),
+                result.LateStartDate(t),
+                result.LateFinishDate(t),
+                result.TotalSlack(t),
+                result.FreeSlack(t),
+                result.IsCritical(t),
+                result.Driver(t),
+                predecessor >= 0 ? items[itemOf[predecessor]].Id : null)
             {
-                DurationMinutes = result.Finish(i) - result.Start(i),
+                DurationMinutes = result.Finish(t) - result.Start(t),
             };
         }
 
@@ -248,7 +348,7 @@ public static class ProgramScheduler
             compiled[0].NextStart(projectStart),
             result.ProjectFinishDate,
             schedules,
-            [.. result.CriticalPath.Select(t => items[t].Id)],
+            [.. result.CriticalPath.Select(t => items[itemOf[t]].Id)],
             diagnostics);
     }
 

@@ -122,15 +122,50 @@ public sealed class ScheduleResult
 
     private CompiledCalendar CalendarOf(int task) => Network.Calendars[Network.CalendarOf(task)];
 
-    private bool AtPredecessorFinish(int task) =>
-        earlyFinish[Node(task)] == earlyStart[Node(task)] && !Network.IsSummary(task)
-        && Driver(task) is StartDriver.Predecessor or StartDriver.Parent;
+    private bool AtPredecessorFinish(int task)
+    {
+        if (earlyFinish[Node(task)] != earlyStart[Node(task)] || Network.IsSummary(task) || Driver(task) is not (StartDriver.Predecessor or StartDriver.Parent))
+        {
+            return false;
+        }
+
+        // The finish-style date (Friday 17:00) stands for the predecessor's finish only when that finish is on the
+        // milestone's calendar: after a weekend cutover (Sunday 22:00) the weekday milestone's position is still
+        // Friday's end, and showing Friday would put it before its predecessor. Then it shows Monday 08:00.
+        var v = DriverNode(task);
+        var k = driver[v];
+        var u = Network.InFrom[k];
+        var c = Network.NodeCalendar[v];
+        var cu = Network.NodeCalendar[u];
+        if (cu == c || Network.InLag[k] < 0)
+        {
+            return true;
+        }
+
+        var calendars = Network.CalendarArray;
+        var type = Network.InType[k];
+        var source = type is (byte)DependencyType.StartToStart or (byte)DependencyType.StartToFinish
+            ? calendars[cu].StartInstant(earlyStart[u])
+            : calendars[cu].FinishInstant(earlyFinish[u]);
+        return calendars[c].FinishInstant(earlyStart[Node(task)]) >= source;
+    }
 
     private DateTime StartDate(int task, long position) =>
         AtPredecessorFinish(task) ? CalendarOf(task).ToFinishDate(position) : CalendarOf(task).ToStartDate(position);
 
+    /// <summary>
+    /// A finish set by a start-to-finish link without lag happens at the predecessor's start, so Microsoft Project shows
+    /// it as a start date (Monday 08:00, not Friday 17:00); with a lag, working time was added and it is a finish date.
+    /// </summary>
+    private bool FinishAtPredecessorStart(int task, long position)
+    {
+        var v = DriverNode(task);
+        return !Network.IsSummary(task) && position == earlyFinish[Node(task)] && why[v] == StartDriver.Predecessor
+            && Network.InType[driver[v]] == (byte)DependencyType.StartToFinish && Network.InLag[driver[v]] == 0;
+    }
+
     private DateTime FinishDate(int task, long position) =>
-        Network.DurationOf(task) == 0 && !Network.IsSummary(task) && !AtPredecessorFinish(task)
+        (Network.DurationOf(task) == 0 && !Network.IsSummary(task) && !AtPredecessorFinish(task)) || FinishAtPredecessorStart(task, position)
             ? CalendarOf(task).ToStartDate(position)
             : CalendarOf(task).ToFinishDate(position);
 

@@ -139,4 +139,32 @@ public class ProgramSchedulerTests
         schedule[new("a")].Driver.ShouldBe(StartDriver.Constraint);
         schedule[new("b")].TotalSlackMinutes.ShouldBe(-480);
     }
+
+    [Fact]
+    public void An_elapsed_duration_runs_around_the_clock()
+    {
+        // Two elapsed days from Monday 08:00 end on Wednesday 08:00, nights included; the successor then starts at once.
+        var soak = Item("soak", 0) with { Estimate = Estimate.Single(new WorkDuration(2 * 1440)) with { IsElapsed = true } };
+        var program = Plan([soak, Item("after", 1)], [Link("soak", "after")]);
+
+        var schedule = ProgramScheduler.Schedule(program);
+
+        schedule[new("soak")].Finish.ShouldBe(At(6, 8));
+        schedule[new("after")].Start.ShouldBe(At(6, 8));
+        schedule[new("after")].Finish.ShouldBe(At(6, 17));
+    }
+
+    [Fact]
+    public void A_cancelled_item_and_its_children_are_left_out_of_the_schedule()
+    {
+        var program = Plan(
+            [Item("a", 1), Item("gone", 0) with { Status = WorkItemStatus.Cancelled }, Item("child", 5, parent: "gone"), Item("c", 1)],
+            [Link("a", "child"), Link("child", "c")]);
+
+        var schedule = ProgramScheduler.Schedule(program);
+
+        schedule.Items.Keys.ShouldBe([new("a"), new("c")], ignoreOrder: true);
+        schedule[new("c")].Start.ShouldBe(At(4, 8));
+        schedule.ProjectFinish.ShouldBe(At(4, 17));
+    }
 }

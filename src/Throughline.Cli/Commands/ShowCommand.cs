@@ -6,7 +6,7 @@ using Throughline.Domain;
 namespace Throughline.Cli.Commands;
 
 /// <summary><c>tl show FILE</c>: the program at a glance: objectives, the project tree with owners, teams, risks, decisions.</summary>
-internal static class ShowCommand
+internal static partial class ShowCommand
 {
     public static Command Create()
     {
@@ -45,10 +45,17 @@ internal static class ShowCommand
 
         console.MarkupLine(Markup.Escape(PlanSummary.Describe(program)));
         RenderObjectives(console, program);
+        RenderProductMetrics(console, program);
         RenderProjects(console, program, Name, maxDepth);
+        RenderProblems(console, program);
+        RenderRoadmap(console, program);
+        RenderBacklogs(console, program);
         RenderTeams(console, program, Name);
+        RenderRosters(console, program);
+        RenderCapacity(console, program);
         RenderRisks(console, program, Name);
         RenderDecisions(console, program, Name);
+        RenderTechDecisions(console, program, Name);
     }
 
     private static void RenderObjectives(IAnsiConsole console, Program program)
@@ -67,7 +74,7 @@ internal static class ShowCommand
             {
                 var current = kr.Current is { } c ? Number(c) : "?";
                 var unit = kr.Unit is { } u ? " " + Markup.Escape(u) : string.Empty;
-                node.AddNode($"{Markup.Escape(kr.Metric)}: {Number(kr.Baseline)} -> [bold]{current}[/] -> {Number(kr.Target)}{unit} ({Math.Max(0, kr.ProgressFraction) * 100:0}% of the way)");
+                node.AddNode($"{Markup.Escape(kr.Metric)}: {Number(kr.Baseline)} -> [bold]{current}[/] -> {Number(kr.Target)}{unit} ({Math.Max(0, kr.ProgressFraction) * 100:0}% of the way, {Trend(kr.Trend)})");
             }
         }
 

@@ -37,6 +37,8 @@ public enum EntityKind
     Risk,
     Decision,
     BudgetLine,
+    ProductMetric,
+    TechDecision,
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace Throughline.Domain.Diagnostics;
 /// nothing, dependency cycles, work given to teams that have no capacity, and the like. Each diagnostic points at
 /// the entity (and field) it is about, so a file reader can turn it into a line and column.
 /// </summary>
-public static class ProgramValidator
+public static partial class ProgramValidator
 {
     public static IReadOnlyList<Diagnostic> Validate(Program program)
     {
@@ -18,10 +18,11 @@ public static class ProgramValidator
         context.CheckMilestones();
         context.CheckAllocations();
         context.CheckCalendarBases();
+        context.CheckProductAndEngineering();
         return context.Diagnostics;
     }
 
-    private sealed class Context(Program program)
+    private sealed partial class Context(Program program)
     {
         private readonly HashSet<string> people = program.People.Select(p => p.Id.Value).ToHashSet(StringComparer.Ordinal);
         private readonly HashSet<string> teams = program.Teams.Select(t => t.Id.Value).ToHashSet(StringComparer.Ordinal);

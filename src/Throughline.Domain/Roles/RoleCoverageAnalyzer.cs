@@ -18,6 +18,9 @@ public static class RoleCoverageAnalyzer
     /// <summary>Suggestions per gap; more than three stops being a shortlist.</summary>
     public const int MaxSuggestions = 3;
 
+    /// <summary>Holding a role on this many projects already counts against taking one more.</summary>
+    public const int StretchedAt = 3;
+
     public static CoverageReport Analyze(Program program)
     {
         ArgumentNullException.ThrowIfNull(program);
@@ -87,7 +90,7 @@ public static class RoleCoverageAnalyzer
             {
                 var links = CrossProjectLinks(project.Id);
                 gaps.Add(links.Count > 0
-                    ? Gap(RoleGapKind.UnownedCrossTeamDependencies, project, FunctionalRole.ProgramManager, $"{project.Id} has {Count(links.Count, "cross-project dependency", "cross-project dependencies")} (with {string.Join(", ", links.Select(l => l.Other).Distinct().Order())}) and no TPM to own them")
+                    ? Gap(RoleGapKind.UnownedCrossTeamDependencies, project, FunctionalRole.ProgramManager, $"{project.Id} has {Count(links.Count, "cross-project dependency", "cross-project dependencies")} (with {string.Join(", ", links.Select(l => l.Other.Value).Distinct().Order(StringComparer.Ordinal))}) and no TPM to own them")
                     : Gap(RoleGapKind.NoProgramManager, project, FunctionalRole.ProgramManager, $"{project.Id} has no TPM: nobody owns {Owned(FunctionalRole.ProgramManager)}"));
             }
 
@@ -141,10 +144,15 @@ public static class RoleCoverageAnalyzer
                 }
 
                 var holds = program.Projects.Where(p => Holder(p, role) == person.Id).Select(p => p.Id.Value).ToList();
-                if (holds.Count > 0)
+                if (holds.Count is > 0 and < StretchedAt)
                 {
                     score += 1;
                     reasons.Add($"already {Responsibilities.RoleAbbreviation(role)} of {string.Join(", ", holds)}");
+                }
+                else if (holds.Count >= StretchedAt)
+                {
+                    score -= 1;
+                    reasons.Add($"already stretched as {Responsibilities.RoleAbbreviation(role)} of {holds.Count} projects");
                 }
 
                 var allocated = person.Allocations.Sum(a => a.Percent);

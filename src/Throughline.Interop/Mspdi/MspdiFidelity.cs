@@ -60,7 +60,7 @@ public static class MspdiFidelity
     public static FidelityFileResult Compare(string file, MspdiDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var schedule = ProgramScheduler.Schedule(document.Program with { StatusDate = null });
+        var schedule = ProgramScheduler.Schedule(document.Program with { StatusDate = null }, ScheduleOptions(document));
         var counts = Enum.GetValues<FidelityField>().ToDictionary(f => f, _ => default(FidelityCount));
         var mismatches = new List<FidelityMismatch>();
         var compared = 0;
@@ -92,18 +92,28 @@ public static class MspdiFidelity
                 }
             }
 
-            Check(FidelityField.Start, stored.Start, ours.Start, Date);
-            Check(FidelityField.Finish, stored.Finish, ours.Finish, Date);
-            Check(FidelityField.EarlyStart, stored.EarlyStart, ours.EarlyStart, Date);
-            Check(FidelityField.EarlyFinish, stored.EarlyFinish, ours.EarlyFinish, Date);
-            Check(FidelityField.LateStart, stored.LateStart, ours.LateStart, Date);
-            Check(FidelityField.LateFinish, stored.LateFinish, ours.LateFinish, Date);
+            Check(FidelityField.Start, ToMinute(stored.Start), ours.Start, Date);
+            Check(FidelityField.Finish, ToMinute(stored.Finish), ours.Finish, Date);
+            Check(FidelityField.EarlyStart, ToMinute(stored.EarlyStart), ours.EarlyStart, Date);
+            Check(FidelityField.EarlyFinish, ToMinute(stored.EarlyFinish), ours.EarlyFinish, Date);
+            Check(FidelityField.LateStart, ToMinute(stored.LateStart), ours.LateStart, Date);
+            Check(FidelityField.LateFinish, ToMinute(stored.LateFinish), ours.LateFinish, Date);
             Check(FidelityField.TotalSlack, stored.TotalSlackMinutes, ours.TotalSlackMinutes, Minutes);
             Check(FidelityField.FreeSlack, stored.FreeSlackMinutes, ours.FreeSlackMinutes, Minutes);
             Check(FidelityField.Critical, stored.Critical, ours.IsCritical, b => b ? "yes" : "no");
         }
 
         return new FidelityFileResult(file, compared, excluded, counts, mismatches, schedule.Diagnostics);
+    }
+
+    /// <summary>
+    /// What the file says about scheduling beyond the <see cref="Program"/>: the project start with its time of day
+    /// (Microsoft Project starts the first tasks of a project whose <c>StartDate</c> is 09:00 at 09:00).
+    /// </summary>
+    public static ProgramScheduleOptions ScheduleOptions(MspdiDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new ProgramScheduleOptions { ProjectStart = document.ProjectStart };
     }
 
     /// <summary>
@@ -164,6 +174,13 @@ public static class MspdiFidelity
 
     private static string Cell(FidelityCount count) =>
         count.Compared == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{count.Matched}/{count.Compared} ({count.Rate * 100:0.#}%)");
+
+    /// <summary>
+    /// Compared to the minute: Project stores seconds where a duration has fractional minutes (11:53:20), the engine
+    /// counts whole minutes.
+    /// </summary>
+    private static DateTime? ToMinute(DateTime? value) =>
+        value is { } v ? new DateTime(v.Ticks - (v.Ticks % TimeSpan.TicksPerMinute), v.Kind) : null;
 
     private static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

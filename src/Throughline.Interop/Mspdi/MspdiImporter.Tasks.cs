@@ -137,12 +137,10 @@ internal sealed partial class MspdiImporter
             return null;
         }
 
-        if (Int(element, "DurationFormat") is { } format && MspdiFormat.Format(format) == MspdiFormat.FormatKind.Elapsed)
-        {
-            Warning(DiagnosticCodes.NotRepresentable, $"task {uid} has an elapsed duration ({minutes} minutes of calendar time); Throughline durations are working time, so it is read as {minutes} working minutes", element.Element(ns + "DurationFormat"));
-        }
-
-        return Estimate.Single(new WorkDuration(minutes));
+        // An elapsed duration (1 ed = 24 h) runs around the clock: the estimate says so and the scheduler puts the
+        // task on a continuous calendar.
+        var elapsed = Int(element, "DurationFormat") is { } format && MspdiFormat.Format(format) == MspdiFormat.FormatKind.Elapsed;
+        return Estimate.Single(new WorkDuration(minutes)) with { IsElapsed = elapsed };
     }
 
     private Constraint ReadConstraint(int uid, XElement element)

@@ -355,7 +355,7 @@ internal sealed class MspdiExporter(Program program, MspdiWriteOptions options, 
 
             var minutes = estimate.MostLikely.Minutes;
             Element("Duration", MspdiFormat.FormatDuration(minutes));
-            Element("DurationFormat", Int(MspdiFormat.WorkingFormatCode(minutes, program.Units)));
+            Element("DurationFormat", Int(estimate.IsElapsed ? MspdiFormat.ElapsedFormatCode(minutes) : MspdiFormat.WorkingFormatCode(minutes, program.Units)));
         }
 
         Element("Estimated", !row.IsSummary && item.Estimate is null ? "1" : "0");

@@ -9,11 +9,12 @@ public static partial class PlanReader
 {
     private sealed partial class Reader
     {
-        private static readonly string[] ProjectFields = ["id", "name", "description", "team", "product-manager", "engineering-manager", "tpm", "objectives", "budget", "items"];
+        private static readonly string[] ProjectFields = ["id", "name", "description", "team", "product-manager", "engineering-manager", "tpm", "objectives", "budget", "items", "problem", "prd"];
         private static readonly string[] ItemFields =
         [
             "id", "name", "description", "milestone", "estimate", "effort", "team", "people", "status", "actual-start", "actual-finish",
             "percent-complete", "remaining", "committed", "constraint", "deadline", "calendar", "depends-on", "waits-on", "tags", "items",
+            "problem", "prd", "requirements", "rice", "wsjf",
         ];
 
         private static readonly string[] EstimateFields = ["optimistic", "likely", "pessimistic"];
@@ -54,7 +55,7 @@ public static partial class PlanReader
                     continue;
                 }
 
-                projects.Add(new Project(projectId, name.Trim())
+                projects.Add(WithProduct(new Project(projectId, name.Trim())
                 {
                     Description = Text(f.String("description")),
                     OwningTeam = TeamRef(f.String("team")),
@@ -63,7 +64,7 @@ public static partial class PlanReader
                     ProgramManager = PersonRef(f.String("tpm")),
                     Objectives = f.Ids("objectives").Select(o => new ObjectiveId(o)).ToList(),
                     Budget = f.Money("budget"),
-                });
+                }, f));
             }
 
             return projects;
@@ -131,7 +132,7 @@ public static partial class PlanReader
                 WaitsOn = f.Ids("waits-on").Select(d => new DecisionId(d)).ToList(),
                 Tags = f.Ids("tags"),
             };
-            items.Add(item);
+            items.Add(WithProduct(item, f));
             foreach (var dependencyNode in f.List("depends-on"))
             {
                 ReadDependency(dependencyNode, itemId);

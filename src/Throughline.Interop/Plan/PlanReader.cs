@@ -107,10 +107,10 @@ public static partial class PlanReader
 
     private sealed partial class Reader(ReadContext context)
     {
-        private static readonly string[] RootFields = ["program", "calendars", "teams", "people", "on-call", "projects", "risks", "decisions", "budget"];
+        private static readonly string[] RootFields = ["program", "calendars", "teams", "people", "on-call", "projects", "risks", "decisions", "budget", "product-metrics", "tech-decisions"];
         private static readonly string[] ProgramFields = ["id", "name", "start", "status-date", "sponsor", "scope", "currency", "calendar", "hours-per-day", "days-per-week", "objectives", "governance"];
         private static readonly string[] ObjectiveFields = ["id", "title", "description", "owner", "key-results"];
-        private static readonly string[] KeyResultFields = ["metric", "unit", "baseline", "target", "current"];
+        private static readonly string[] KeyResultFields = ["metric", "unit", "baseline", "target", "current", "history"];
         private static readonly string[] GovernanceFields = ["forums", "escalation"];
         private static readonly string[] ForumFields = ["id", "name", "cadence", "day", "time", "duration", "chair", "members", "purpose"];
         private static readonly string[] EscalationFields = ["level", "name", "contact", "forum", "response"];
@@ -147,6 +147,8 @@ public static partial class PlanReader
                 Risks = ReadList(fields, "risks", ReadRisk),
                 Decisions = ReadList(fields, "decisions", ReadDecision),
                 Budget = ReadList(fields, "budget", ReadBudgetLine),
+                ProductMetrics = ReadList(fields, "product-metrics", ReadProductMetric),
+                TechDecisions = ReadList(fields, "tech-decisions", ReadTechDecision),
             };
         }
 
@@ -216,7 +218,7 @@ public static partial class PlanReader
                 var target = k.Number("target", required: true);
                 if (metric is not null && baseline is not null && target is not null)
                 {
-                    keyResults.Add(new KeyResult(metric.Trim(), baseline.Value, target.Value) { Current = k.Number("current"), Unit = Text(k.String("unit")) });
+                    keyResults.Add(new KeyResult(metric.Trim(), baseline.Value, target.Value) { Current = k.Number("current"), Unit = Text(k.String("unit")), History = ReadHistory(k) });
                 }
             }
 

@@ -11,7 +11,7 @@ namespace Throughline.Interop.Plan;
 /// the way a plan imported from Microsoft Project becomes plan-as-code. Defaults are left out, so the file stays as
 /// short as a person would write it.
 /// </summary>
-public static class PlanWriter
+public static partial class PlanWriter
 {
     public static string Write(Program program)
     {
@@ -29,6 +29,8 @@ public static class PlanWriter
         AddList(root, "risks", program.Risks.Select(r => RiskNode(r, program)));
         AddList(root, "decisions", program.Decisions.Select(DecisionNode));
         AddList(root, "budget", program.Budget.Select(b => BudgetNode(b, program.Currency)));
+        AddList(root, "product-metrics", program.ProductMetrics.Select(ProductMetricNode));
+        AddList(root, "tech-decisions", program.TechDecisions.Select(TechDecisionNode));
         var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
@@ -69,6 +71,7 @@ public static class PlanWriter
                 Add(k, "baseline", PlanValues.FormatNumber(kr.Baseline));
                 Add(k, "target", PlanValues.FormatNumber(kr.Target));
                 Add(k, "current", kr.Current is { } c ? PlanValues.FormatNumber(c) : null);
+                AddList(k, "history", kr.History.Select(ReadingNode));
                 return k;
             }));
             return objective;
@@ -213,6 +216,8 @@ public static class PlanWriter
         Add(node, "tpm", project.ProgramManager?.Value);
         AddIds(node, "objectives", project.Objectives.Select(o => o.Value));
         Add(node, "budget", project.Budget is { } b ? Money(b, program.Currency) : null);
+        Add(node, "problem", project.Problem);
+        Add(node, "prd", project.Prd);
         AddList(node, "items", program.WorkItems.Where(i => i.Project == project.Id && i.Parent is null).Select(i => ItemNode(i, program.Units, children, dependencies)));
         return node;
     }
@@ -261,6 +266,7 @@ public static class PlanWriter
         AddIds(node, "depends-on", dependencies[item.Id].Select(dep => DependencyText(dep, units)));
         AddIds(node, "waits-on", item.WaitsOn.Select(w => w.Value));
         AddIds(node, "tags", item.Tags);
+        AddProduct(node, item);
         AddList(node, "items", (children.GetValueOrDefault(item.Id) ?? []).Select(child => ItemNode(child, units, children, dependencies)));
         return node;
     }

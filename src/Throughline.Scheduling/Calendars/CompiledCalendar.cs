@@ -168,6 +168,102 @@ public sealed class CompiledCalendar
         return new CompiledCalendar(calendar.Name, origin, [.. patterns], dayPattern, week);
     }
 
+    /// <summary>A calendar on which every minute is working time: what an elapsed duration (Microsoft Project's "ed") runs on.</summary>
+    public static CompiledCalendar Continuous(DateOnly origin, string name = "Elapsed")
+    {
+        var always = new bool[MinutesPerDay];
+        Array.Fill(always, true);
+        return new CompiledCalendar(name, origin, [DayPattern.FromMask(always)], new ushort[366], new ushort[7]);
+    }
+
+    /// <summary>
+    /// A calendar working whenever any of <paramref name="calendars"/> works (<paramref name="union"/>), or only when all
+    /// of them do: what Microsoft Project schedules a task on when resources with different calendars are assigned to
+    /// it (the union), intersected with the task's own calendar if it has one.
+    /// </summary>
+    /// <remarks>Built day by day from the compiled tables; equal combinations of day patterns are combined once.</remarks>
+    public static CompiledCalendar Combine(string name, IReadOnlyList<CompiledCalendar> calendars, bool union)
+    {
+        ArgumentNullException.ThrowIfNull(calendars);
+        if (calendars.Count == 0)
+        {
+            throw new ArgumentException("At least one calendar is needed.", nameof(calendars));
+        }
+
+        if (calendars.Count == 1)
+        {
+            return calendars[0];
+        }
+
+        var origin = calendars[0].Origin;
+        if (calendars.Any(c => c.Origin != origin))
+        {
+            throw new ArgumentException("The calendars must share an origin.", nameof(calendars));
+        }
+
+        var days = calendars.Max(c => c.tabulatedDays);
+        var patternIds = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        var combinations = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        var patterns = new List<DayPattern>();
+        var ids = new ushort[calendars.Count];
+        ushort PatternOfDay(long day)
+        {
+            for (var i = 0; i < calendars.Count; i++)
+            {
+                ids[i] = calendars[i].DayStart(day).Pattern;
+            }
+
+            var combination = string.Join(',', ids);
+            if (combinations.TryGetValue(combination, out var id))
+            {
+                return id;
+            }
+
+            var working = new bool[MinutesPerDay];
+            Array.Fill(working, !union);
+            for (var i = 0; i < calendars.Count; i++)
+            {
+                var mine = new bool[MinutesPerDay];
+                foreach (var minute in calendars[i].patterns[ids[i]].Nth)
+                {
+                    mine[minute] = true;
+                }
+
+                for (var m = 0; m < MinutesPerDay; m++)
+                {
+                    working[m] = union ? working[m] || mine[m] : working[m] && mine[m];
+                }
+            }
+
+            var pattern = DayPattern.FromMask(working);
+            if (!patternIds.TryGetValue(pattern.Key, out id))
+            {
+                id = checked((ushort)patterns.Count);
+                patternIds.Add(pattern.Key, id);
+                patterns.Add(pattern);
+            }
+
+            combinations.Add(combination, id);
+            return id;
+        }
+
+        var dayPattern = new ushort[days];
+        for (var d = 0; d < days; d++)
+        {
+            dayPattern[d] = PatternOfDay(d);
+        }
+
+        // Past every table, each calendar repeats its week: so does the combination.
+        var week = new ushort[7];
+        var firstWeekday = (int)origin.AddDays(days).DayOfWeek;
+        for (var k = 0; k < 7; k++)
+        {
+            week[(firstWeekday + k) % 7] = PatternOfDay(days + k);
+        }
+
+        return new CompiledCalendar(name, origin, [.. patterns], dayPattern, week);
+    }
+
     /// <summary>The instant (elapsed minutes since <see cref="Origin"/>) of a local date-time, seconds dropped.</summary>
     public long InstantOf(DateTime dateTime) =>
         ((long)(DateOnly.FromDateTime(dateTime).DayNumber - Origin.DayNumber) * MinutesPerDay) + (dateTime.Hour * 60) + dateTime.Minute;
@@ -319,6 +415,29 @@ public sealed class CompiledCalendar
         public ushort[] Nth { get; }
 
         public int Minutes => Nth.Length;
+
+        /// <summary>A day working exactly at the minutes marked in <paramref name="working"/> (1,440 entries).</summary>
+        public static DayPattern FromMask(bool[] working)
+        {
+            var before = new ushort[MinutesPerDay + 1];
+            var nth = new List<ushort>();
+            var key = new System.Text.StringBuilder();
+            for (var m = 0; m < MinutesPerDay; m++)
+            {
+                before[m + 1] = (ushort)(before[m] + (working[m] ? 1 : 0));
+                if (working[m])
+                {
+                    nth.Add((ushort)m);
+                }
+
+                if (working[m] != (m > 0 && working[m - 1]))
+                {
+                    key.Append(m).Append(working[m] ? '-' : ',');
+                }
+            }
+
+            return new DayPattern("mask:" + key, before, [.. nth]);
+        }
 
         public static DayPattern From(IReadOnlyList<WorkingTimeRange> ranges)
         {

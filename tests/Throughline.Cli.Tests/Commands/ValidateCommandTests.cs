@@ -96,7 +96,7 @@ public sealed partial class ValidateCommandTests : IDisposable
     [Fact]
     public void Help_is_available_on_every_command()
     {
-        foreach (var command in new[] { "validate", "show" })
+        foreach (var command in new[] { "validate", "show", "roles" })
         {
             var (exitCode, output, _) = TlRunner.Run(command, "--help");
             exitCode.ShouldBe(0);

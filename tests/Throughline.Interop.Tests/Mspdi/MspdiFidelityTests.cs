@@ -16,7 +16,7 @@ public sealed class MspdiFidelityTests(ITestOutputHelper output)
         var results = MsProjectFiles().Select(f => MspdiFidelity.Compare(f, MspdiCorpus.Read(f))).ToList();
 
         output.WriteLine(MspdiFidelity.FormatTable(results));
-        output.WriteLine(MspdiFidelity.FormatMismatches(results, perFile: 40));
+        output.WriteLine(MspdiFidelity.FormatMismatches(results, perFile: 400));
 
         var pooled = Enum.GetValues<FidelityField>().ToDictionary(f => f, f => results.Aggregate(default(FidelityCount), (a, r) => a + r.Fields[f]));
         foreach (var (field, floor) in Floors)

@@ -1,0 +1,265 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+using Throughline.Domain;
+using Throughline.Interop;
+using Throughline.Scheduling.Forecasting;
+
+namespace Throughline.Cli.Commands;
+
+/// <summary>
+/// <c>tl forecast FILE [--iterations N] [--seed S] [--format table|json]</c>: Monte Carlo forecast of every committed
+/// item and of the program end. The JSON form is a contract (docs/forecasting.md): keep its names and shapes.
+/// </summary>
+internal static class ForecastCommand
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml) or Microsoft Project XML (*.xml) file" };
+        var iterations = new Option<int>("--iterations", "-n") { Description = "Iterations to run (the cap with --converge)", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Random seed: the same seed gives the same forecast", DefaultValueFactory = _ => 1 };
+        var format = new Option<string>("--format", "-f") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var distribution = new Option<string>("--distribution") { Description = "pert (default), triangular or lognormal", DefaultValueFactory = _ => "pert" };
+        distribution.AcceptOnlyFromAmong("pert", "triangular", "lognormal");
+        var correlation = new Option<double>("--correlation") { Description = "Correlation between durations of one team's items, 0 to 1", DefaultValueFactory = _ => ProgramForecastOptions.Default.TeamCorrelation };
+        var converge = new Option<bool>("--converge") { Description = "Stop early once the program end's P80 moves less than half a day over 3 blocks of 1,024 iterations" };
+        var command = new Command("forecast", "Monte Carlo forecast: P50/P80 dates and the chance of meeting each committed date")
+        {
+            file,
+            iterations,
+            seed,
+            format,
+            distribution,
+            correlation,
+            converge,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(iterations) < 1 || parse.GetValue(correlation) is < 0 or > 1 or double.NaN)
+            {
+                error.WriteLine("tl forecast: --iterations must be at least 1 and --correlation between 0 and 1.");
+                return ExitCodes.Usage;
+            }
+
+            var loaded = ProgramFile.Load(parse.GetValue(file)!.ToString());
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                error.WriteLine(diagnostic.ToString());
+            }
+
+            if (loaded.HasErrors)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var program = loaded.Program!;
+            var options = new ProgramForecastOptions
+            {
+                Iterations = parse.GetValue(iterations),
+                Seed = parse.GetValue(seed),
+                Distribution = parse.GetValue(distribution) switch
+                {
+                    "triangular" => DurationDistribution.Triangular,
+                    "lognormal" => DurationDistribution.LogNormal,
+                    _ => DurationDistribution.BetaPert,
+                },
+                TeamCorrelation = parse.GetValue(correlation),
+                StopOnConvergence = parse.GetValue(converge) ? new ConvergenceCriterion() : null,
+            };
+
+            if (parse.GetValue(format) == "json")
+            {
+                var forecast = ProgramForecaster.Forecast(program, options);
+                Report(error, forecast, loaded);
+                output.Write(Json(program, forecast));
+                return ExitCodes.Success;
+            }
+
+            var console = Terminal.For(output);
+            var result = Run(console, program, options);
+            Report(error, result, loaded);
+            Table(console, program, result);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static string Json(Program program, ProgramForecast forecast)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("iterations", forecast.Iterations);
+            json.WriteStartArray("milestones");
+            foreach (var m in forecast.Milestones)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", m.Id?.Value ?? program.Id.Value);
+                json.WriteString("deterministic", Date(m.Deterministic));
+                if (m.Committed is { } committed)
+                {
+                    json.WriteString("committed", Date(committed));
+                }
+                else
+                {
+                    json.WriteNull("committed");
+                }
+
+                json.WriteString("p10", Date(m.P10));
+                json.WriteString("p50", Date(m.P50));
+                json.WriteString("p80", Date(m.P80));
+                json.WriteString("p90", Date(m.P90));
+                json.WriteString("p95", Date(m.P95));
+                if (m.ProbabilityOnTime is { } p)
+                {
+                    json.WriteNumber("probabilityOnTime", Math.Round(p, 4));
+                }
+                else
+                {
+                    json.WriteNull("probabilityOnTime");
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("criticality");
+            foreach (var c in forecast.Criticality)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", c.Id.Value);
+                json.WriteNumber("index", Math.Round(c.Index, 4));
+                json.WriteNumber("sensitivity", Math.Round(c.Sensitivity, 4));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("drivers");
+            foreach (var d in forecast.Drivers)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", d.Id.Value);
+                json.WriteNumber("daysAtP80", Math.Round(d.DaysAtP80, 2));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+
+        static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs the forecast, with a progress bar when the output is a terminal.</summary>
+    private static ProgramForecast Run(IAnsiConsole console, Program program, ProgramForecastOptions options)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return ProgramForecaster.Forecast(program, options);
+        }
+
+        ProgramForecast? result = null;
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("Simulating", maxValue: 1);
+                result = ProgramForecaster.Forecast(program, options with { Progress = share => task.Value = Math.Max(task.Value, share) });
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    private static void Report(TextWriter error, ProgramForecast forecast, ProgramFile file)
+    {
+        foreach (var diagnostic in forecast.Diagnostics)
+        {
+            error.WriteLine(file.Locate(diagnostic).ToString());
+        }
+    }
+
+    private static void Table(IAnsiConsole console, Program program, ProgramForecast forecast)
+    {
+        string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+        string Percent(double p) => p.ToString("0%", CultureInfo.InvariantCulture);
+        string Coloured(double p) => $"[{(p >= 0.8 ? "green" : p >= 0.5 ? "yellow" : "red")}]{Percent(p)}[/]";
+        string Late(DateOnly date, DateOnly? committed) => committed is { } c && date > c ? $"[red]{Date(date)}[/]" : Date(date);
+        var names = program.WorkItems.GroupBy(i => i.Id).ToDictionary(g => g.Key, g => g.First().Name);
+
+        console.Write(new Rule($"[bold]{Markup.Escape(program.Name)}[/]: forecast").LeftJustified());
+        console.MarkupLine(FormattableString.Invariant($"{forecast.Iterations:N0} iterations{(forecast.Converged ? " (converged)" : string.Empty)}; P80 means 80% of iterations finished by that day."));
+        console.WriteLine();
+
+        var table = new Table().Title("[bold]Committed dates[/]").AddColumns("Item", "Committed", "Plan", "Plan met", "P50", "P80", "P95", "On time");
+        foreach (var m in forecast.Milestones)
+        {
+            var label = m.Id is { } id ? $"{Markup.Escape(m.Name)} [grey]{Markup.Escape(id.Value)}[/]" : $"[bold]Program end[/] [grey]{Markup.Escape(program.Id.Value)}[/]";
+            table.AddRow(
+                label,
+                m.Committed is { } c ? Date(c) : "[grey]-[/]",
+                Late(m.Deterministic, m.Committed),
+                Percent(m.ProbabilityByDeterministic),
+                Late(m.P50, m.Committed),
+                Late(m.P80, m.Committed),
+                Late(m.P95, m.Committed),
+                m.ProbabilityOnTime is { } p ? Coloured(p) : "[grey]-[/]");
+        }
+
+        console.Write(table);
+        console.MarkupLine("[grey]Plan: the critical-path date with most-likely durations; Plan met: the share of iterations that make it (merge bias).[/]");
+        console.WriteLine();
+
+        if (forecast.Drivers.Count > 0)
+        {
+            var drivers = new Table().Title("[bold]Risk drivers[/]: working days each risk adds to P80").AddColumns("Risk", "Probability");
+            foreach (var m in forecast.Milestones)
+            {
+                drivers.AddColumn(Markup.Escape(m.Id?.Value ?? "program end"), c => c.RightAligned());
+            }
+
+            foreach (var d in forecast.Drivers.OrderByDescending(d => d.DaysAtP80ByMilestone.Max()).ThenBy(d => d.Id.Value, StringComparer.Ordinal).Take(10))
+            {
+                drivers.AddRow([
+                    $"{Markup.Escape(d.Title)} [grey]{Markup.Escape(d.Id.Value)}[/]",
+                    Percent(d.Probability),
+                    .. d.DaysAtP80ByMilestone.Select(days => days >= 0.05 ? days.ToString("0.0", CultureInfo.InvariantCulture) : "[grey]0[/]"),
+                ]);
+            }
+
+            console.Write(drivers);
+            console.WriteLine();
+        }
+
+        var merges = forecast.MergePoints.Take(5).ToList();
+        if (merges.Count > 0)
+        {
+            var mergeTable = new Table().Title("[bold]Merge points[/] where the plan date is least likely").AddColumns("Item", "Links in", "Plan", "Plan met");
+            foreach (var p in merges)
+            {
+                mergeTable.AddRow($"{Markup.Escape(names[p.Id])} [grey]{Markup.Escape(p.Id.Value)}[/]", p.Predecessors.ToString(CultureInfo.InvariantCulture), Date(p.Deterministic), Coloured(p.ProbabilityByDeterministic));
+            }
+
+            console.Write(mergeTable);
+            console.WriteLine();
+        }
+
+        var critical = new Table().Title("[bold]Most critical items[/] (to the program end)").AddColumns("Item", "Criticality", "Sensitivity");
+        foreach (var c in forecast.Criticality.Take(10))
+        {
+            critical.AddRow($"{Markup.Escape(names[c.Id])} [grey]{Markup.Escape(c.Id.Value)}[/]", Percent(c.Index), c.Sensitivity.ToString("0.00", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(critical);
+    }
+}

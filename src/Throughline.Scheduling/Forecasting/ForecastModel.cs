@@ -1,0 +1,110 @@
+namespace Throughline.Scheduling.Forecasting;
+
+/// <summary>
+/// What a Monte Carlo run varies on a <see cref="ScheduleNetwork"/>, on flat arrays by task index: each task's
+/// duration distribution, the shared factors that correlate tasks, the risk events, and the targets whose finish is
+/// recorded. Built by <see cref="ForecastModelBuilder"/>; immutable, so one model serves any number of runs.
+/// </summary>
+public sealed class ForecastModel
+{
+    internal const byte Fixed = 255;
+
+    internal ForecastModel(ScheduleNetwork network, ForecastModelBuilder b)
+    {
+        Network = network;
+        var n = network.TaskCount;
+        Kind = [.. b.Kind];
+        Min = [.. b.Min];
+        Mode = [.. b.Mode];
+        Max = [.. b.Max];
+        Range = [.. Enumerable.Range(0, n).Select(t => Max[t] - Min[t])];
+        Shape = [.. Enumerable.Range(0, n).Select(t => Max[t] > Min[t] ? (Mode[t] - Min[t]) / (Max[t] - Min[t]) : 0)];
+        Mu = [.. b.Mu];
+        Sigma = [.. b.Sigma];
+        Group = [.. b.Group];
+        GroupCount = b.GroupCount;
+        Correlation = b.Correlation;
+        Uncertain = [.. Enumerable.Range(0, n).Where(t => Kind[t] != Fixed)];
+        RiskProbability = [.. b.Risks.Select(r => r.Probability)];
+        RiskImpact = [.. b.Risks.Select(r => r.ImpactMinutes)];
+        RiskLinkStart = new int[b.Risks.Count + 1];
+        for (var r = 0; r < b.Risks.Count; r++)
+        {
+            RiskLinkStart[r + 1] = RiskLinkStart[r] + b.Risks[r].Tasks.Length;
+        }
+
+        RiskLinkTask = [.. b.Risks.SelectMany(r => r.Tasks)];
+        Targets = [.. b.Targets];
+        var variable = new bool[n];
+        foreach (var t in Uncertain)
+        {
+            variable[t] = true;
+        }
+
+        foreach (var t in RiskLinkTask)
+        {
+            variable[t] = true;
+        }
+
+        Variable = [.. Enumerable.Range(0, n).Where(t => variable[t])];
+        Leaves = [.. Enumerable.Range(0, n).Where(t => !network.IsSummary(t))];
+    }
+
+    public ScheduleNetwork Network { get; }
+
+    public int TaskCount => Network.TaskCount;
+
+    /// <summary>Tasks whose finish each iteration records; -1 is the project finish.</summary>
+    public IReadOnlyList<int> Targets { get; }
+
+    public int RiskCount => RiskProbability.Length;
+
+    /// <summary>Correlation between two tasks of one group (the shared factor's weight is its square root).</summary>
+    public double Correlation { get; }
+
+    internal byte[] Kind { get; }
+
+    internal double[] Min { get; }
+
+    internal double[] Mode { get; }
+
+    internal double[] Max { get; }
+
+    /// <summary>Max − Min.</summary>
+    internal double[] Range { get; }
+
+    /// <summary>Where the mode sits in the range, (Mode − Min) / (Max − Min), 0 to 1.</summary>
+    internal double[] Shape { get; }
+
+    internal double[] Mu { get; }
+
+    internal double[] Sigma { get; }
+
+    internal int[] Group { get; }
+
+    internal int GroupCount { get; }
+
+    /// <summary>Tasks with a distribution, in index order.</summary>
+    internal int[] Uncertain { get; }
+
+    /// <summary>Tasks whose duration can differ from the network's: uncertain or linked to a risk.</summary>
+    internal int[] Variable { get; }
+
+    /// <summary>Tasks that are not summaries.</summary>
+    internal int[] Leaves { get; }
+
+    internal double[] RiskProbability { get; }
+
+    internal long[] RiskImpact { get; }
+
+    internal int[] RiskLinkStart { get; }
+
+    internal int[] RiskLinkTask { get; }
+
+    /// <summary>Random streams: one per task index, then one per group factor, then one per risk.</summary>
+    internal int StreamCount => TaskCount + GroupCount + RiskCount;
+
+    internal int GroupStream(int group) => TaskCount + group;
+
+    internal int RiskStream(int risk) => TaskCount + GroupCount + risk;
+}

@@ -1,0 +1,233 @@
+using Throughline.Domain;
+
+namespace Throughline.Scheduling.Forecasting;
+
+/// <summary>
+/// Forecasts a domain <see cref="Program"/>: "will each committed date hold, and how sure are we?". Builds the
+/// schedule network, a <see cref="ForecastModel"/> from the estimates, teams and risk register, runs
+/// <see cref="MonteCarlo"/>, and reports per committed item and for the program end.
+/// </summary>
+/// <remarks>
+/// Mapping (docs/forecasting.md): a three-point estimate is sampled with <see cref="ProgramForecastOptions.Distribution"/>;
+/// a single value m gets the team's or the default <see cref="Uncertainty"/>; finished items, milestones and summaries
+/// do not vary. Items correlate through their team (the item's team assignment, else its first person's team, else
+/// its project's owning team). Open and mitigating risks with a schedule impact are events: when one occurs, its
+/// impact is added to each linked item that no other linked item precedes (<see cref="RiskEntries"/>), and the links
+/// carry it on; occurred risks are taken to be in the plan already, closed ones are gone.
+/// </remarks>
+public static class ProgramForecaster
+{
+    private static readonly double[] Quantiles = [0.10, 0.50, 0.80, 0.90, 0.95];
+
+    public static ProgramForecast Forecast(Program program, ProgramForecastOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        options ??= ProgramForecastOptions.Default;
+        var built = ProgramNetwork.Build(program);
+        var network = built.Network;
+        var items = program.WorkItems;
+        var itemOf = built.ItemOf;
+        WorkItem ItemOf(int task) => items[itemOf[task]];
+        bool Reported(int task) => built.Index[ItemOf(task).Id] == itemOf[task];   // the first of two items with one id
+        int TaskOf(WorkItemId id) => built.Index.TryGetValue(id, out var i) ? built.TaskOf[i] : -1;
+
+        var builder = new ForecastModelBuilder(network) { Correlation = options.TeamCorrelation };
+        var teams = new Dictionary<TeamId, int>();
+        for (var t = 0; t < network.TaskCount; t++)
+        {
+            var item = ItemOf(t);
+            var m = network.DurationOf(t);
+            if (item.IsMilestone || network.IsSummary(t) || item.Status == WorkItemStatus.Done || item.Progress.ActualFinish is not null || m == 0)
+            {
+                continue;
+            }
+
+            var team = TeamOf(program, item);
+            var group = -1;
+            if (team is { } id && !teams.TryGetValue(id, out group))
+            {
+                group = teams.Count;
+                teams[id] = group;
+            }
+
+            if (item.Estimate is { IsThreePoint: true } e)
+            {
+                builder.SetDuration(t, options.Distribution, e.Optimistic.Minutes, e.MostLikely.Minutes, e.Pessimistic.Minutes, group);
+            }
+            else
+            {
+                var spread = team is { } tt && options.TeamUncertainty.TryGetValue(tt, out var u) ? u : options.DefaultUncertainty;
+                builder.SetDuration(t, options.Distribution, (long)Math.Round(m * spread.Optimistic), m, (long)Math.Round(m * spread.Pessimistic), group);
+            }
+        }
+
+        var risks = new List<Risk>();
+        foreach (var risk in program.Risks)
+        {
+            if (risk.Status is RiskStatus.Open or RiskStatus.Mitigating && risk.ScheduleImpact.Minutes > 0 && risk.Probability.Value > 0)
+            {
+                var linked = risk.LinkedItems.Select(TaskOf).Where(t => t >= 0).ToList();
+                if (linked.Count > 0)
+                {
+                    builder.AddRisk(risk.Probability.Value, risk.ScheduleImpact.Minutes, RiskEntries.Of(network, linked));
+                    risks.Add(risk);
+                }
+            }
+        }
+
+        var committed = Enumerable.Range(0, network.TaskCount)
+            .Where(t => ItemOf(t).Committed is not null && Reported(t))
+            .OrderBy(t => ItemOf(t).Committed)
+            .ThenBy(t => t)
+            .ToList();
+        foreach (var t in committed)
+        {
+            builder.AddTarget(t);
+        }
+
+        var end = builder.AddTarget(-1);
+        var model = builder.Build();
+        var work = (double)options.Iterations * (1 + (options.RankRisks ? risks.Count : 0));
+        long done = 0;
+        Action<int>? progress = options.Progress is { } report ? n => report(Interlocked.Add(ref done, n) / work) : null;
+        var run = MonteCarlo.Run(model, new MonteCarloOptions
+        {
+            Iterations = options.Iterations,
+            Seed = options.Seed,
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            StopOnConvergence = options.StopOnConvergence,
+            Progress = progress,
+        });
+
+        var milestones = new List<MilestoneForecast>();
+        for (var k = 0; k <= end; k++)
+        {
+            var task = model.Targets[k];
+            milestones.Add(Milestone(run, k, task >= 0 ? ItemOf(task) : null, program.Name));
+        }
+
+        var criticality = new List<ItemCriticality>();
+        for (var t = 0; t < network.TaskCount; t++)
+        {
+            if (!network.IsSummary(t) && Reported(t))
+            {
+                criticality.Add(new ItemCriticality(ItemOf(t).Id, run.CriticalityIndex(end, t), run.SensitivityIndex(end, t)));
+            }
+        }
+
+        var drivers = options.RankRisks ? RankRisks(program, model, run, end, options, risks, progress) : [];
+        var predecessors = new int[network.TaskCount];
+        foreach (var dependency in program.Dependencies)
+        {
+            var (from, to) = (TaskOf(dependency.Predecessor), TaskOf(dependency.Successor));
+            if (from >= 0 && to >= 0)
+            {
+                predecessors[to]++;
+            }
+        }
+
+        var plan = CriticalPath.Schedule(network);
+        var merges = Enumerable.Range(0, network.TaskCount)
+            .Where(t => predecessors[t] >= 2 && !network.IsSummary(t) && Reported(t))
+            .Select(t => new MergePoint(ItemOf(t).Id, predecessors[t], DateOnly.FromDateTime(plan.EarlyFinishDate(t)), run.ProbabilityByDeterministicDate(t)))
+            .OrderBy(p => p.ProbabilityByDeterministic)
+            .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
+            .ToList();
+
+        return new ProgramForecast(
+            run.Iterations,
+            run.Converged,
+            milestones,
+            [.. criticality.OrderByDescending(c => c.Index).ThenByDescending(c => Math.Abs(c.Sensitivity)).ThenBy(c => c.Id.Value, StringComparer.Ordinal)],
+            drivers,
+            merges,
+            built.Diagnostics);
+    }
+
+    /// <summary>The team that drives an item's pace: its team assignment, else its first person's team, else its project's owner.</summary>
+    internal static TeamId? TeamOf(Program program, WorkItem item)
+    {
+        foreach (var assignment in item.Assignments)
+        {
+            if (assignment.Team is { } team)
+            {
+                return team;
+            }
+
+            if (assignment.Person is { } person && program.People.FirstOrDefault(p => p.Id == person)?.Team is { } personTeam)
+            {
+                return personTeam;
+            }
+        }
+
+        return program.Projects.FirstOrDefault(p => p.Id == item.Project)?.OwningTeam;
+    }
+
+    private static MilestoneForecast Milestone(MonteCarloResult run, int target, WorkItem? item, string programName)
+    {
+        DateOnly Day(long value) => DateOnly.FromDateTime(run.FinishDate(target, value));
+        var p = Quantiles.Select(q => Day(run.Percentile(target, q))).ToArray();
+        var deterministic = Day(run.DeterministicFinish(target));
+        var finishes = run.Finishes(target);
+        var histogram = new List<HistogramBin>();
+        var count = 0;
+        for (var i = 0; i < finishes.Length; i++)
+        {
+            var day = Day(finishes[i]);
+            count++;
+            if (i + 1 == finishes.Length || Day(finishes[i + 1]) != day)
+            {
+                histogram.Add(new HistogramBin(day, count, (i + 1) / (double)finishes.Length));
+                count = 0;
+            }
+        }
+
+        double? onTime = item?.Committed is { } committed ? Share(histogram, committed) : null;
+        return new MilestoneForecast(item?.Id, item?.Name ?? programName, deterministic, item?.Committed, p[0], p[1], p[2], p[3], p[4], onTime, Share(histogram, deterministic), histogram);
+    }
+
+    /// <summary>The share of iterations finished by the end of <paramref name="day"/>, read off the S-curve.</summary>
+    private static double Share(List<HistogramBin> histogram, DateOnly day)
+    {
+        var share = 0.0;
+        foreach (var bin in histogram)
+        {
+            if (bin.Date > day)
+            {
+                break;
+            }
+
+            share = bin.Cumulative;
+        }
+
+        return share;
+    }
+
+    /// <summary>
+    /// Each risk's effect on the program end's P80: the same run (same seed, so the same draws for everything else)
+    /// without that risk. Durations only shrink without it, so the difference is never negative.
+    /// </summary>
+    private static List<RiskDriver> RankRisks(Program program, ForecastModel model, MonteCarloResult run, int end, ProgramForecastOptions options, List<Risk> risks, Action<int>? progress)
+    {
+        var minutesPerDay = (double)program.Units.MinutesPerDay;
+        var targets = model.Targets.Count;
+        var p80 = Enumerable.Range(0, targets).Select(k => run.WorkingPosition(k, run.Percentile(k, 0.8))).ToArray();
+        var drivers = new List<RiskDriver>();
+        for (var r = 0; r < risks.Count; r++)
+        {
+            var without = MonteCarlo.Run(model, new MonteCarloOptions
+            {
+                Iterations = run.Iterations,
+                Seed = options.Seed,
+                MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+                Statistics = false,
+                DisabledRisks = new HashSet<int> { r },
+                Progress = progress,
+            });
+            var days = Enumerable.Range(0, targets).Select(k => (p80[k] - without.WorkingPosition(k, without.Percentile(k, 0.8))) / minutesPerDay).ToArray();
+            drivers.Add(new RiskDriver(risks[r].Id, risks[r].Title, risks[r].Probability.Value, days[end], run.RiskOccurrence(r)) { DaysAtP80ByMilestone = days });
+        }
+
+        return [.. drivers.OrderByDescending(d => d.DaysAtP80).ThenBy(d => d.Id.Value, StringComparer.Ordinal)];
+    }
+}

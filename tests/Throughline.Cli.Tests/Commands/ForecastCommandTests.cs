@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Throughline.Testing;
+
+namespace Throughline.Cli.Tests.Commands;
+
+public class ForecastCommandTests
+{
+    private static readonly string MainExample = Path.Combine(RepoPaths.Examples, "cloud-migration.tl.yaml");
+
+    [Fact]
+    public void Json_output_follows_the_contract()
+    {
+        var (exitCode, output, _) = TlRunner.Run("forecast", MainExample, "--iterations", "2048", "--format", "json");
+
+        exitCode.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["iterations", "milestones", "criticality", "drivers"]);
+        root.GetProperty("iterations").GetInt32().ShouldBe(2048);
+
+        var milestones = root.GetProperty("milestones").EnumerateArray().ToList();
+        milestones.Select(m => m.GetProperty("id").GetString()).ShouldBe(["cut-w2-live", "bill-first-run", "cut-dc-exit", "skyline"]);
+        foreach (var m in milestones)
+        {
+            m.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "deterministic", "committed", "p10", "p50", "p80", "p90", "p95", "probabilityOnTime"]);
+            foreach (var name in new[] { "deterministic", "p10", "p50", "p80", "p90", "p95" })
+            {
+                m.GetProperty(name).GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\d$");
+            }
+        }
+
+        milestones[0].GetProperty("committed").GetString().ShouldBe("2027-06-20");
+        milestones[0].GetProperty("probabilityOnTime").GetDouble().ShouldBeInRange(0, 1);
+        milestones[^1].GetProperty("committed").ValueKind.ShouldBe(JsonValueKind.Null);
+        milestones[^1].GetProperty("probabilityOnTime").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        var criticality = root.GetProperty("criticality").EnumerateArray().ToList();
+        criticality.ShouldNotBeEmpty();
+        criticality.ShouldAllBe(c => c.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "id", "index", "sensitivity" }));
+        var drivers = root.GetProperty("drivers").EnumerateArray().ToList();
+        drivers.ShouldNotBeEmpty();
+        drivers.ShouldAllBe(d => d.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "id", "daysAtP80" }));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_json_and_another_seed_another()
+    {
+        var first = TlRunner.Run("forecast", MainExample, "-n", "1024", "--seed", "9", "-f", "json").Output;
+        var again = TlRunner.Run("forecast", MainExample, "-n", "1024", "--seed", "9", "-f", "json").Output;
+        var other = TlRunner.Run("forecast", MainExample, "-n", "1024", "--seed", "10", "-f", "json").Output;
+
+        again.ShouldBe(first);
+        other.ShouldNotBe(first);
+    }
+
+    [Fact]
+    public void The_table_shows_each_committed_date_with_p50_p80_and_the_chance_of_making_it()
+    {
+        var (exitCode, output, _) = TlRunner.Run("forecast", MainExample, "--iterations", "1024");
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("Committed dates");
+        output.ShouldContain("cut-w2-live");
+        output.ShouldContain("2027-06-20");
+        output.ShouldContain("P50");
+        output.ShouldContain("P80");
+        output.ShouldContain("On time");
+        output.ShouldMatch(@"cut-w2-live.*\d+%");
+        output.ShouldContain("Risk drivers");
+        output.ShouldNotContain("\u001b[");   // redirected: no colour codes
+    }
+
+    [Fact]
+    public void Bad_numbers_are_a_usage_error()
+    {
+        TlRunner.Run("forecast", MainExample, "--iterations", "0").ExitCode.ShouldBe(ExitCodes.Usage);
+        TlRunner.Run("forecast", MainExample, "--correlation", "1.5").ExitCode.ShouldBe(ExitCodes.Usage);
+    }
+
+    [Fact]
+    public void A_plan_with_errors_is_not_forecast()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tl-forecast-{Guid.NewGuid():N}.tl.yaml");
+        File.WriteAllText(file, "program:\n  id: x\n");
+        try
+        {
+            var (exitCode, output, error) = TlRunner.Run("forecast", file);
+
+            exitCode.ShouldBe(ExitCodes.InvalidInput);
+            output.ShouldBeEmpty();
+            error.ShouldNotBeEmpty();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

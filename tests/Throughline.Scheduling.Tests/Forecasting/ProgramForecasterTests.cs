@@ -1,0 +1,102 @@
+using Throughline.Domain;
+using Throughline.Interop.Plan;
+using Throughline.Scheduling.Forecasting;
+using Throughline.Testing;
+
+namespace Throughline.Scheduling.Tests.Forecasting;
+
+public class ProgramForecasterTests
+{
+    private static readonly ProjectId Project = new("p");
+
+    private static readonly Lazy<Program> Example = new(() => PlanReader.ReadFile(Path.Combine(RepoPaths.Examples, "cloud-migration.tl.yaml")).Program!);
+
+    [Fact]
+    public void The_example_forecasts_each_committed_item_then_the_program_end_from_the_deterministic_schedule()
+    {
+        var program = Example.Value;
+        var forecast = ProgramForecaster.Forecast(program, new ProgramForecastOptions { Iterations = 2048 });
+        var schedule = ProgramScheduler.Schedule(program);
+
+        forecast.Iterations.ShouldBe(2048);
+        forecast.Milestones.Select(m => m.Id?.Value).ShouldBe(["cut-w2-live", "bill-first-run", "cut-dc-exit", null]);
+        foreach (var m in forecast.Milestones.SkipLast(1))
+        {
+            // The same network as tl schedule: the plan's date is its scheduled finish.
+            m.Deterministic.ShouldBe(DateOnly.FromDateTime(schedule[m.Id!.Value].Finish));
+            m.Committed.ShouldNotBeNull();
+            m.ProbabilityOnTime.ShouldNotBeNull();
+        }
+
+        forecast.ProgramEnd.Deterministic.ShouldBe(DateOnly.FromDateTime(schedule.ProjectFinish));
+        forecast.ProgramEnd.Committed.ShouldBeNull();
+        forecast.ProgramEnd.ProbabilityOnTime.ShouldBeNull();
+        foreach (var m in forecast.Milestones)
+        {
+            m.P10.ShouldBeLessThanOrEqualTo(m.P50);
+            m.P50.ShouldBeLessThanOrEqualTo(m.P80);
+            m.P80.ShouldBeLessThanOrEqualTo(m.P90);
+            m.P90.ShouldBeLessThanOrEqualTo(m.P95);
+            m.Histogram.Sum(b => b.Count).ShouldBe(2048);
+            m.Histogram[^1].Cumulative.ShouldBe(1);
+            m.Histogram.Select(b => b.Date).ShouldBeInOrder();
+        }
+
+        // Merge bias: estimates skew late and paths join, so the single critical-path date is rarely met.
+        forecast.ProgramEnd.ProbabilityByDeterministic.ShouldBeLessThan(0.5);
+        forecast.ProgramEnd.P50.ShouldBeGreaterThanOrEqualTo(forecast.ProgramEnd.Deterministic);
+        forecast.Drivers.Select(d => d.DaysAtP80).ShouldBeInOrder(SortDirection.Descending);
+        forecast.Drivers.ShouldAllBe(d => d.DaysAtP80 >= 0);
+        forecast.Drivers.Select(d => d.Id.Value).ShouldNotContain("r-eks-ip");   // occurred: already in the plan
+        forecast.Criticality.Select(c => c.Index).ShouldBeInOrder(SortDirection.Descending);
+        forecast.Criticality.ShouldContain(c => c.Index == 1);
+        forecast.MergePoints.ShouldAllBe(p => p.Predecessors >= 2);
+    }
+
+    [Fact]
+    public void A_risk_with_probability_p_on_the_only_path_makes_the_committed_date_a_1_minus_p_bet()
+    {
+        var program = Plan(
+            [
+                Item("build", 5),
+                Item("launch", 0) with { Kind = WorkItemKind.Milestone, Committed = new DateOnly(2024, 3, 8) },
+            ],
+            [Dependency.FinishToStart(new WorkItemId("build"), new WorkItemId("launch"))])
+            with
+            {
+                Risks = [new Risk(new RiskId("r"), "Vendor late", new Probability(0.25)) { ScheduleImpact = new WorkDuration(480), LinkedItems = [new WorkItemId("build"), new WorkItemId("launch")] }],
+            };
+
+        var forecast = ProgramForecaster.Forecast(program, new ProgramForecastOptions { Iterations = 4096, DefaultUncertainty = new Uncertainty(1, 1) });
+
+        var launch = forecast.Milestones[0];
+        launch.Deterministic.ShouldBe(new DateOnly(2024, 3, 8));
+        launch.ProbabilityOnTime.ShouldBe(0.75);
+        launch.P80.ShouldBe(new DateOnly(2024, 3, 11));
+        forecast.Drivers.Single().DaysAtP80.ShouldBe(1);
+        forecast.Drivers.Single().DaysAtP80ByMilestone.ShouldBe([1.0, 1.0]);
+        forecast.Drivers.Single().Occurrence.ShouldBe(0.25);
+    }
+
+    [Fact]
+    public void Items_take_their_team_from_the_assignment_then_the_person_then_the_project()
+    {
+        var program = Plan([], []) with
+        {
+            People = [new Person(new PersonId("ana"), "Ana", FunctionalRole.Engineer) { Team = new TeamId("web") }],
+            Projects = [new Project(Project, "P") { OwningTeam = new TeamId("platform") }],
+        };
+
+        ProgramForecaster.TeamOf(program, Item("a", 1) with { Assignments = [Assignment.ToTeam(new TeamId("data"))] }).ShouldBe(new TeamId("data"));
+        ProgramForecaster.TeamOf(program, Item("b", 1) with { Assignments = [Assignment.ToPerson(new PersonId("ana"))] }).ShouldBe(new TeamId("web"));
+        ProgramForecaster.TeamOf(program, Item("c", 1)).ShouldBe(new TeamId("platform"));
+    }
+
+    private static WorkItem Item(string id, double days) => new(new WorkItemId(id), id, Project)
+    {
+        Estimate = days > 0 ? Estimate.Single(new WorkDuration((long)(days * 480))) : null,
+    };
+
+    private static Program Plan(IReadOnlyList<WorkItem> items, IReadOnlyList<Dependency> links) =>
+        new(new ProgramId("prog"), "Program", new DateOnly(2024, 3, 4)) { WorkItems = items, Dependencies = links };
+}
