@@ -2,6 +2,7 @@ using Throughline.Domain;
 using Throughline.Domain.Diagnostics;
 using Throughline.Interop.Mspdi;
 using Throughline.Interop.Plan;
+using Throughline.Scheduling;
 
 namespace Throughline.Interop;
 
@@ -13,6 +14,12 @@ namespace Throughline.Interop;
 public sealed record ProgramFile(string Path, Program? Program, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public IReadOnlyDictionary<WorkItemId, int> TaskUids { get; init; } = new Dictionary<WorkItemId, int>();
+
+    /// <summary>
+    /// What the file says about scheduling beyond the <see cref="Program"/>: for MSPDI, the project start with its time
+    /// of day (a project starting at 09:00 starts its first tasks at 09:00). Pass it to <see cref="ProgramScheduler.Schedule"/>.
+    /// </summary>
+    public ProgramScheduleOptions ScheduleOptions { get; init; } = ProgramScheduleOptions.Default;
 
     /// <summary>Turns a diagnostic about the program's entities into one with a location in this file.</summary>
     public Func<Diagnostic, Diagnostic> Locate { get; init; } = d => d;
@@ -28,6 +35,7 @@ public sealed record ProgramFile(string Path, Program? Program, IReadOnlyList<Di
             return new ProgramFile(path, mspdi.Document?.Program, mspdi.Diagnostics)
             {
                 TaskUids = mspdi.Document?.TaskUids ?? new Dictionary<WorkItemId, int>(),
+                ScheduleOptions = mspdi.Document is { } document ? MspdiFidelity.ScheduleOptions(document) : ProgramScheduleOptions.Default,
             };
         }
 

@@ -122,33 +122,9 @@ public sealed class ScheduleResult
 
     private CompiledCalendar CalendarOf(int task) => Network.Calendars[Network.CalendarOf(task)];
 
-    private bool AtPredecessorFinish(int task)
-    {
-        if (earlyFinish[Node(task)] != earlyStart[Node(task)] || Network.IsSummary(task) || Driver(task) is not (StartDriver.Predecessor or StartDriver.Parent))
-        {
-            return false;
-        }
-
-        // The finish-style date (Friday 17:00) stands for the predecessor's finish only when that finish is on the
-        // milestone's calendar: after a weekend cutover (Sunday 22:00) the weekday milestone's position is still
-        // Friday's end, and showing Friday would put it before its predecessor. Then it shows Monday 08:00.
-        var v = DriverNode(task);
-        var k = driver[v];
-        var u = Network.InFrom[k];
-        var c = Network.NodeCalendar[v];
-        var cu = Network.NodeCalendar[u];
-        if (cu == c || Network.InLag[k] < 0)
-        {
-            return true;
-        }
-
-        var calendars = Network.CalendarArray;
-        var type = Network.InType[k];
-        var source = type is (byte)DependencyType.StartToStart or (byte)DependencyType.StartToFinish
-            ? calendars[cu].StartInstant(earlyStart[u])
-            : calendars[cu].FinishInstant(earlyFinish[u]);
-        return calendars[c].FinishInstant(earlyStart[Node(task)]) >= source;
-    }
+    private bool AtPredecessorFinish(int task) =>
+        earlyFinish[Node(task)] == earlyStart[Node(task)] && !Network.IsSummary(task)
+        && Driver(task) is StartDriver.Predecessor or StartDriver.Parent;
 
     private DateTime StartDate(int task, long position) =>
         AtPredecessorFinish(task) ? CalendarOf(task).ToFinishDate(position) : CalendarOf(task).ToStartDate(position);

@@ -69,7 +69,7 @@ public partial class CriticalPathTests
     }
 
     [Theory]
-    [InlineData(0.0, 5, 8, 5, 17)]
+    [InlineData(0.0, 5, 8, 6, 8)] // shown at the predecessor's start (Wednesday 08:00), as mspdirelations.xml UID 5
     [InlineData(0.5, 5, 13, 6, 12)]
     [InlineData(-1.0, 4, 8, 4, 17)]
     public void Start_to_finish_finishes_the_successor_when_the_predecessor_starts(double lagDays, int startDay, int startHour, int finishDay, int finishHour)

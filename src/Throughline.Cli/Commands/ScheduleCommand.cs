@@ -47,7 +47,7 @@ internal static class ScheduleCommand
             }
 
             var program = loaded.Program!;
-            var schedule = ProgramScheduler.Schedule(program);
+            var schedule = ProgramScheduler.Schedule(program, loaded.ScheduleOptions);
             var diagnostics = loaded.Diagnostics.Concat(schedule.Diagnostics.Select(loaded.Locate)).ToList();
             switch (shape)
             {

@@ -48,6 +48,7 @@ public sealed class ForecastModel
 
         Variable = [.. Enumerable.Range(0, n).Where(t => variable[t])];
         Leaves = [.. Enumerable.Range(0, n).Where(t => !network.IsSummary(t))];
+        LeafCalendars = [.. Leaves.Select(network.CalendarOf).Distinct().Order()];
     }
 
     public ScheduleNetwork Network { get; }
@@ -92,6 +93,9 @@ public sealed class ForecastModel
 
     /// <summary>Tasks that are not summaries.</summary>
     internal int[] Leaves { get; }
+
+    /// <summary>The calendars leaf tasks are on (a network may hold calendars no task uses, some without working time).</summary>
+    internal int[] LeafCalendars { get; }
 
     internal double[] RiskProbability { get; }
 

@@ -14,6 +14,7 @@ internal sealed class Worker
     private readonly ForwardBuffers buffers;
     private readonly double[] pert;
     private readonly long[] lastPosition;
+    private readonly int[] leafCalendars;
     private long finish;
 
     public Worker(ForecastModel model)
@@ -26,6 +27,7 @@ internal sealed class Worker
         buffers = new ForwardBuffers(model.Network);
         pert = BetaPertTable.Values;
         lastPosition = new long[model.Network.Calendars.Count];
+        leafCalendars = model.LeafCalendars;
     }
 
     public void RunBlock(MonteCarlo.RunContext context, int block, int start, int size, long[][] finishes, MonteCarlo.Partial partial)
@@ -183,7 +185,7 @@ internal sealed class Worker
             // (none if the minute before it is not working there). Comparing positions avoids converting every
             // leaf's finish to an instant, which cost more than the forward pass on the four-calendar example.
             var calendars = net.CalendarArray;
-            for (var c = 0; c < calendars.Length; c++)
+            foreach (var c in leafCalendars)
             {
                 var p = calendars[c].PositionAt(finish);
                 lastPosition[c] = calendars[c].FinishInstant(p) == finish ? p : long.MinValue;
