@@ -118,7 +118,7 @@ internal static class ForecastBench
             times.Sort();
             cpu.Sort();
             var median = times[times.Count / 2];
-            Console.WriteLine(FormattableString.Invariant($"{threadCount,8} {median,9:F3} {times[0],7:F3} {times[^1],7:F3} {median * 1e9 / ((double)tasks * iterations),18:F2} {cpu[cpu.Count / 2],7:F3} {allocated / 1e6,9:F1} {result!.FinishDate(0, result.Percentile(0, 0.5)),17:yyyy-MM-dd HH:mm} {result.FinishDate(0, result.Percentile(0, 0.8)),17:yyyy-MM-dd HH:mm}"));
+            Console.WriteLine(FormattableString.Invariant($"{threadCount,8} {median,9:F3} {times[0],7:F3} {times[^1],7:F3} {median * 1e9 / ((double)tasks * iterations),18:F2} {cpu[cpu.Count / 2],7:F3} {allocated / 1e6,9:F1} {result!.FinishDate(result.Percentile(0, 0.5)),17:yyyy-MM-dd HH:mm} {result.FinishDate(result.Percentile(0, 0.8)),17:yyyy-MM-dd HH:mm}"));
         }
     }
 }

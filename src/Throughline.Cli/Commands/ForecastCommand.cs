@@ -181,6 +181,15 @@ internal static class ForecastCommand
         return result!;
     }
 
+    private static string Pin(ConstraintType type) => type switch
+    {
+        ConstraintType.MustStartOn => "must start on",
+        ConstraintType.MustFinishOn => "must finish on",
+        ConstraintType.StartNoLaterThan => "start no later than",
+        ConstraintType.FinishNoLaterThan => "finish no later than",
+        ConstraintType.AsSoonAsPossible or ConstraintType.AsLateAsPossible or ConstraintType.StartNoEarlierThan or ConstraintType.FinishNoEarlierThan => type.ToString(),
+    };
+
     private static void Report(TextWriter error, ProgramForecast forecast, ProgramFile file)
     {
         foreach (var diagnostic in forecast.Diagnostics)
@@ -205,6 +214,11 @@ internal static class ForecastCommand
         foreach (var m in forecast.Milestones)
         {
             var label = m.Id is { } id ? $"{Markup.Escape(m.Name)} [grey]{Markup.Escape(id.Value)}[/]" : $"[bold]Program end[/] [grey]{Markup.Escape(program.Id.Value)}[/]";
+            if (m.PinnedBy is { } pin)
+            {
+                label += $" [yellow](pinned: {Pin(pin)})[/]";
+            }
+
             table.AddRow(
                 label,
                 m.Committed is { } c ? Date(c) : "[grey]-[/]",
@@ -218,6 +232,10 @@ internal static class ForecastCommand
 
         console.Write(table);
         console.MarkupLine("[grey]Plan: the critical-path date with most-likely durations; Plan met: the share of iterations that make it (merge bias).[/]");
+        if (forecast.Milestones.Any(m => m.PinnedBy is not null))
+        {
+            console.MarkupLine("[yellow]Pinned: a hard constraint holds the item on its date in every iteration, however late its predecessors run; read their dates instead.[/]");
+        }
         console.WriteLine();
 
         if (forecast.Drivers.Count > 0)

@@ -47,18 +47,20 @@ public static class MonteCarlo
         for (var k = 0; k < targets; k++)
         {
             var task = model.Targets[k];
-            deterministic[k] = task < 0 ? plan.ProjectFinishInstant : plan.EarlyFinish(task);
+            deterministic[k] = task < 0 ? plan.ProjectFinishInstant : net.Calendars[0].InstantOf(plan.EarlyFinishDate(task));
         }
 
-        // "By the deterministic date": finished by the end of the day the deterministic schedule finishes it.
-        var byDate = new long[n];
-        for (var t = 0; t < n; t++)
+        // "By the deterministic date": finished by the end of the day the deterministic schedule finishes it. By node;
+        // summaries and gates get a threshold no finish meets (their tasks' figures are not reported).
+        var byDate = new long[net.NodeCount];
+        Array.Fill(byDate, long.MinValue);
+        foreach (var t in model.Leaves)
         {
             var calendar = net.Calendars[net.CalendarOf(t)];
-            byDate[t] = calendar.PositionOf(calendar.ToFinishDate(plan.EarlyFinish(t)).Date.AddDays(1));
+            byDate[net.NodeOfTask[t]] = calendar.PositionOf(calendar.ToFinishDate(plan.EarlyFinish(t)).Date.AddDays(1));
         }
 
-        var context = new RunContext(model, options, baseDurations, deterministic, byDate);
+        var context = new RunContext(model, options, baseDurations, [.. deterministic.Select(net.Calendars[0].PositionAt)], byDate);
         var finishes = new long[targets][];
         for (var k = 0; k < targets; k++)
         {
@@ -125,7 +127,16 @@ public static class MonteCarlo
             Array.Sort(finishes[k]);
         }
 
-        return new MonteCarloResult(model, iterations, converged, finishes, deterministic, total.Critical, total.Sensitivity(iterations), total.ByDeterministic, total.RiskHits);
+        var byDeterministic = new int[n];
+        if (options.Statistics)
+        {
+            for (var t = 0; t < n; t++)
+            {
+                byDeterministic[t] = total.ByDeterministic[net.NodeOfTask[t]];
+            }
+        }
+
+        return new MonteCarloResult(model, iterations, converged, finishes, deterministic, total.Critical, total.Sensitivity(iterations), byDeterministic, total.RiskHits);
     }
 
     /// <summary>The P80 of the first <paramref name="count"/> finishes of the last target, in working minutes on the first calendar.</summary>
@@ -134,12 +145,10 @@ public static class MonteCarlo
         var sorted = finishes[..count];
         Array.Sort(sorted);
         var p80 = sorted[Math.Max(0, (int)Math.Ceiling(0.8 * count) - 1)];
-        var task = model.Targets[^1];
-        var net = model.Network;
-        return task < 0 ? net.Calendars[0].PositionAt(p80) : net.Calendars[0].PositionAt(net.Calendars[net.CalendarOf(task)].FinishInstant(p80));
+        return model.Network.Calendars[0].PositionAt(p80);
     }
 
-    internal sealed record RunContext(ForecastModel Model, MonteCarloOptions Options, long[] BaseDurations, long[] Deterministic, long[] ByDate);
+    internal sealed record RunContext(ForecastModel Model, MonteCarloOptions Options, long[] BaseDurations, long[] DeterministicPosition, long[] ByDateOfNode);
 
     /// <summary>Integer sums over some blocks; adding them in any order gives the same totals.</summary>
     internal sealed class Partial
@@ -154,7 +163,7 @@ public static class MonteCarlo
             SumF = new long[k];
             SumF2 = new long[k];
             Critical = new int[n * k];
-            ByDeterministic = new int[n];
+            ByDeterministic = new int[statistics ? model.Network.NodeCount : 0];
             RiskHits = new int[model.RiskCount];
         }
 

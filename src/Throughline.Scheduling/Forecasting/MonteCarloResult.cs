@@ -2,8 +2,8 @@ namespace Throughline.Scheduling.Forecasting;
 
 /// <summary>
 /// The outcome of a <see cref="MonteCarlo"/> run on a <see cref="ForecastModel"/>, by target and task index.
-/// A target's finishes are positions on the target task's calendar, or instants for the project finish (-1), sorted
-/// ascending; <see cref="FinishDate"/> turns one into a date.
+/// A target's finishes are instants (elapsed minutes since the calendars' origin; see <see cref="Calendars.CompiledCalendar"/>),
+/// sorted ascending; <see cref="FinishDate"/> turns one into a local date-time.
 /// </summary>
 public sealed class MonteCarloResult
 {
@@ -74,21 +74,11 @@ public sealed class MonteCarloResult
         return lo / (double)sorted.Length;
     }
 
-    /// <summary>The local date-time of a finish of <paramref name="target"/> (end of the last working minute).</summary>
-    public DateTime FinishDate(int target, long value)
-    {
-        var task = Model.Targets[target];
-        var net = Model.Network;
-        return task < 0 ? net.Calendars[0].DateOf(value) : net.Calendars[net.CalendarOf(task)].ToFinishDate(value);
-    }
+    /// <summary>The local date-time of a finish (as <see cref="ScheduleResult.FinishDate"/> shows it).</summary>
+    public DateTime FinishDate(long value) => Model.Network.Calendars[0].DateOf(value);
 
-    /// <summary>A finish of <paramref name="target"/> as working minutes on the first calendar, to compare with others.</summary>
-    public long WorkingPosition(int target, long value)
-    {
-        var task = Model.Targets[target];
-        var net = Model.Network;
-        return task < 0 ? net.Calendars[0].PositionAt(value) : net.Calendars[0].PositionAt(net.Calendars[net.CalendarOf(task)].FinishInstant(value));
-    }
+    /// <summary>A finish as working minutes on the first calendar (the program's), to count working days between two.</summary>
+    public long WorkingPosition(long value) => Model.Network.Calendars[0].PositionAt(value);
 
     /// <summary>Share of iterations in which <paramref name="task"/> is on the driving path to <paramref name="target"/>.</summary>
     public double CriticalityIndex(int target, int task) => critical[(target * Model.TaskCount) + task] / (double)Iterations;

@@ -36,6 +36,13 @@ public sealed record MilestoneForecast(
     double ProbabilityByDeterministic,
     IReadOnlyList<HistogramBin> Histogram)
 {
+    /// <summary>
+    /// A hard constraint on the item (must start or finish on, start or finish no later than), or null. The engine
+    /// honours constraints over links, as Microsoft Project does, so a pinned item keeps its date in every iteration
+    /// however late its predecessors run: its forecast then says nothing about whether the date is achievable.
+    /// </summary>
+    public ConstraintType? PinnedBy { get; init; }
+
     /// <summary>Merge bias in calendar days: how much later the median is than the single critical-path date.</summary>
     public int MergeBiasDays => P50.DayNumber - Deterministic.DayNumber;
 }

@@ -165,7 +165,7 @@ public static class ProgramForecaster
 
     private static MilestoneForecast Milestone(MonteCarloResult run, int target, WorkItem? item, string programName)
     {
-        DateOnly Day(long value) => DateOnly.FromDateTime(run.FinishDate(target, value));
+        DateOnly Day(long value) => DateOnly.FromDateTime(run.FinishDate(value));
         var p = Quantiles.Select(q => Day(run.Percentile(target, q))).ToArray();
         var deterministic = Day(run.DeterministicFinish(target));
         var finishes = run.Finishes(target);
@@ -183,7 +183,13 @@ public static class ProgramForecaster
         }
 
         double? onTime = item?.Committed is { } committed ? Share(histogram, committed) : null;
-        return new MilestoneForecast(item?.Id, item?.Name ?? programName, deterministic, item?.Committed, p[0], p[1], p[2], p[3], p[4], onTime, Share(histogram, deterministic), histogram);
+        var pinned = item?.Constraint.Type is ConstraintType.MustStartOn or ConstraintType.MustFinishOn or ConstraintType.StartNoLaterThan or ConstraintType.FinishNoLaterThan
+            ? item.Constraint.Type
+            : (ConstraintType?)null;
+        return new MilestoneForecast(item?.Id, item?.Name ?? programName, deterministic, item?.Committed, p[0], p[1], p[2], p[3], p[4], onTime, Share(histogram, deterministic), histogram)
+        {
+            PinnedBy = pinned,
+        };
     }
 
     /// <summary>The share of iterations finished by the end of <paramref name="day"/>, read off the S-curve.</summary>
@@ -211,7 +217,7 @@ public static class ProgramForecaster
     {
         var minutesPerDay = (double)program.Units.MinutesPerDay;
         var targets = model.Targets.Count;
-        var p80 = Enumerable.Range(0, targets).Select(k => run.WorkingPosition(k, run.Percentile(k, 0.8))).ToArray();
+        var p80 = Enumerable.Range(0, targets).Select(k => run.WorkingPosition(run.Percentile(k, 0.8))).ToArray();
         var drivers = new List<RiskDriver>();
         for (var r = 0; r < risks.Count; r++)
         {
@@ -224,7 +230,7 @@ public static class ProgramForecaster
                 DisabledRisks = new HashSet<int> { r },
                 Progress = progress,
             });
-            var days = Enumerable.Range(0, targets).Select(k => (p80[k] - without.WorkingPosition(k, without.Percentile(k, 0.8))) / minutesPerDay).ToArray();
+            var days = Enumerable.Range(0, targets).Select(k => (p80[k] - without.WorkingPosition(without.Percentile(k, 0.8))) / minutesPerDay).ToArray();
             drivers.Add(new RiskDriver(risks[r].Id, risks[r].Title, risks[r].Probability.Value, days[end], run.RiskOccurrence(r)) { DaysAtP80ByMilestone = days });
         }
 

@@ -164,11 +164,19 @@ internal sealed record ProgramNetwork(
                 return union;
             }
 
-            var both = Combine($"both:{own}:{union}", () => CompiledCalendar.Combine($"{compiled[own].Name} x {compiled[union].Name}", [compiled[own], compiled[union]], union: false));
-            if (compiled[both].MinutesPerWeek > 0)
+            var key = $"both:{own}:{union}";
+            if (combined.TryGetValue(key, out var both))
             {
                 return both;
             }
+
+            var intersection = CompiledCalendar.Combine($"{compiled[own].Name} x {compiled[union].Name}", [compiled[own], compiled[union]], union: false);
+            if (intersection.MinutesPerWeek > 0)
+            {
+                return Combine(key, () => intersection);
+            }
+
+            combined[key] = own;
 
             // No working time in common (a weekend cutover calendar, weekday people): the task's own calendar was
             // chosen on purpose, so it wins rather than leaving the task unschedulable (docs/scheduling.md).

@@ -11,6 +11,7 @@ internal sealed class Worker
     private readonly double[] factors;
     private readonly bool[] occurred;
     private readonly long[] values;
+    private readonly long[] deviations;
     private readonly ForwardBuffers buffers;
     private readonly double[] pert;
     private readonly long[] lastPosition;
@@ -24,6 +25,7 @@ internal sealed class Worker
         factors = new double[model.GroupCount];
         occurred = new bool[model.RiskCount];
         values = new long[model.Targets.Count];
+        deviations = new long[model.Targets.Count];
         buffers = new ForwardBuffers(model.Network);
         pert = BetaPertTable.Values;
         lastPosition = new long[model.Network.Calendars.Count];
@@ -77,7 +79,7 @@ internal sealed class Worker
                     (byte)DurationDistribution.BetaPert => min[t] + (range[t] * BetaPertTable.Quantile(pert, shape[t], u)),
                     _ => min[t] + Math.Exp(model.Mu[t] + (model.Sigma[t] * StandardNormal.Quantile(u))),
                 };
-                durations[t] = (long)(x + 0.5);
+                durations[t] = unchecked((long)(x + 0.5));
             }
 
             for (var r = 0; r < risks; r++)
@@ -98,7 +100,7 @@ internal sealed class Worker
             for (var k = 0; k < targets.Count; k++)
             {
                 var task = targets[k];
-                values[k] = task < 0 ? finish : buffers.EarlyFinish[net.NodeOfTask[task]];
+                values[k] = task < 0 ? finish : FinishInstant(net, task);
                 finishes[k][start + j] = values[k];
             }
 
@@ -120,6 +122,25 @@ internal sealed class Worker
         }
     }
 
+    /// <summary>
+    /// The instant a task finishes in this iteration, with <see cref="ScheduleResult.FinishDate"/>'s convention: a
+    /// milestone that no predecessor drives sits at the start of its working minute (a "must start on 15 September"
+    /// milestone is on the 15th, not at the end of the 14th); everything else at the end of its last working minute.
+    /// </summary>
+    private long FinishInstant(ScheduleNetwork net, int task)
+    {
+        var node = net.NodeOfTask[task];
+        var ef = buffers.EarlyFinish[node];
+        var calendar = net.CalendarArray[net.NodeCalendar[node]];
+        if (net.DurationOf(task) != 0 || net.IsSummary(task))
+        {
+            return calendar.FinishInstant(ef);
+        }
+
+        var drivenAtFinish = ef == buffers.EarlyStart[node] && buffers.Why[node] is StartDriver.Predecessor or StartDriver.Parent;
+        return drivenAtFinish ? calendar.FinishInstant(ef) : calendar.StartInstant(ef);
+    }
+
     /// <summary>The inverse distribution function of the triangular distribution on [0, 1] with its mode at <paramref name="mode"/>.</summary>
     internal static double Triangular(double mode, double u) =>
         u < mode ? Math.Sqrt(u * mode) : 1 - Math.Sqrt((1 - u) * (1 - mode));
@@ -129,38 +150,41 @@ internal sealed class Worker
         var model = context.Model;
         var net = model.Network;
         var n = model.TaskCount;
-        var ef = buffers.EarlyFinish;
-        var nodeOfTask = net.NodeOfTask;
         var baseDurations = context.BaseDurations;
-        var variable = model.Variable;
+        var sumD = partial.SumD;
+        var sumD2 = partial.SumD2;
+        var sumDF = partial.SumDF;
+        var calendar0 = net.CalendarArray[0];
         for (var k = 0; k < values.Length; k++)
         {
-            var f = values[k] - context.Deterministic[k];
+            // In working minutes of the program calendar: a finish instant jumps over nights and weekends, which
+            // would weaken the correlation of a duration with it for no reason of the work.
+            var f = calendar0.PositionAt(values[k]) - context.DeterministicPosition[k];
+            deviations[k] = f;
             partial.SumF[k] += f;
             partial.SumF2[k] += f * f;
-            var row = k * n;
-            foreach (var t in variable)
-            {
-                partial.SumDF[row + t] += (durations[t] - baseDurations[t]) * f;
-            }
-
-            WalkDrivingPath(net, model.Targets[k], partial.Critical, row);
+            WalkDrivingPath(net, model.Targets[k], partial.Critical, k * n);
         }
 
-        foreach (var t in variable)
+        // One pass over the tasks that vary (a pass per sum cost ~30% more at 10,000 tasks).
+        foreach (var t in model.Variable)
         {
             var d = durations[t] - baseDurations[t];
-            partial.SumD[t] += d;
-            partial.SumD2[t] += d * d;
+            sumD[t] += d;
+            sumD2[t] += d * d;
+            for (var k = 0; k < deviations.Length; k++)
+            {
+                sumDF[(k * n) + t] += d * deviations[k];
+            }
         }
 
-        var byDate = context.ByDate;
-        foreach (var t in model.Leaves)
+        // By node, front to back: no task-to-node indirection (summaries and gates have a threshold nothing meets).
+        var ef = buffers.EarlyFinish;
+        var byDate = context.ByDateOfNode;
+        var counts = partial.ByDeterministic;
+        for (var v = 0; v < counts.Length; v++)
         {
-            if (ef[nodeOfTask[t]] <= byDate[t])
-            {
-                partial.ByDeterministic[t]++;
-            }
+            counts[v] += ef[v] <= byDate[v] ? 1 : 0;
         }
     }
 

@@ -76,7 +76,7 @@ public class MonteCarloStatisticsTests
 
             builder.AddTarget(tasks[^1]);
             var result = MonteCarlo.Run(builder.Build(), new MonteCarloOptions { Iterations = 10_240 });
-            return Analytic.Moments(result.Finishes(0)).Variance;
+            return Analytic.Moments(result.Finishes(0).ToArray().Select(result.WorkingPosition).ToArray()).Variance;
         }
 
         var independent = Spread(0);

@@ -53,6 +53,47 @@ public class ProgramForecasterTests
         forecast.MergePoints.ShouldAllBe(p => p.Predecessors >= 2);
     }
 
+    [Theory]
+    [InlineData("cloud-migration.tl.yaml")]
+    [InlineData("product-launch.tl.yaml")]
+    public void The_forecast_network_is_the_network_tl_schedule_builds(string example)
+    {
+        // ProgramNetwork repeats ProgramScheduler's mapping (which does not expose its network): every date must agree.
+        var program = PlanReader.ReadFile(Path.Combine(RepoPaths.Examples, example)).Program!;
+        var schedule = ProgramScheduler.Schedule(program);
+        var built = ProgramNetwork.Build(program);
+        var result = CriticalPath.Schedule(built.Network);
+
+        for (var t = 0; t < built.Network.TaskCount; t++)
+        {
+            var id = program.WorkItems[built.ItemOf[t]].Id;
+            if (built.Index[id] != built.ItemOf[t])
+            {
+                continue;
+            }
+
+            (result.StartDate(t), result.FinishDate(t)).ShouldBe((schedule[id].Start, schedule[id].Finish), id.Value);
+        }
+
+        built.ItemOf.Count.ShouldBe(schedule.Items.Count);
+        built.Diagnostics.Select(d => d.Code).ShouldBe(schedule.Diagnostics.Select(d => d.Code));
+    }
+
+    [Fact]
+    public void A_milestone_pinned_by_a_constraint_is_flagged_and_keeps_its_scheduled_date()
+    {
+        var program = PlanReader.ReadFile(Path.Combine(RepoPaths.Examples, "product-launch.tl.yaml")).Program!;
+        var schedule = ProgramScheduler.Schedule(program);
+
+        var forecast = ProgramForecaster.Forecast(program, new ProgramForecastOptions { Iterations = 1024, RankRisks = false });
+
+        var launch = forecast.Milestones.Single(m => m.Id?.Value == "gtm-launch");
+        launch.PinnedBy.ShouldBe(ConstraintType.MustStartOn);
+        launch.Deterministic.ShouldBe(DateOnly.FromDateTime(schedule[new WorkItemId("gtm-launch")].Finish));
+        launch.P95.ShouldBe(launch.Deterministic);
+        forecast.ProgramEnd.PinnedBy.ShouldBeNull();
+    }
+
     [Fact]
     public void A_risk_with_probability_p_on_the_only_path_makes_the_committed_date_a_1_minus_p_bet()
     {
