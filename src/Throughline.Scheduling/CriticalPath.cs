@@ -34,7 +34,7 @@ public static class CriticalPath
         var ef = new long[m];
         var driver = new int[m];
         var why = new StartDriver[m];
-        var finishInstant = Forward(network, durations, es, ef, driver, why);
+        var finishInstant = Forward(network, durations, es, ef, driver, why, new long[network.Calendars.Count]);
 
         var ls = new long[m];
         var lf = new long[m];
@@ -53,12 +53,12 @@ public static class CriticalPath
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(buffers);
         CheckDurations(network, durations);
-        if (buffers.Length != network.NodeCount)
+        if (buffers.Length != network.NodeCount || buffers.LatestByCalendar.Length != network.Calendars.Count)
         {
             throw new ArgumentException("The buffers were made for another network.", nameof(buffers));
         }
 
-        return Forward(network, durations, buffers.EarlyStart, buffers.EarlyFinish, buffers.Driver, buffers.Why);
+        return Forward(network, durations, buffers.EarlyStart, buffers.EarlyFinish, buffers.Driver, buffers.Why, buffers.LatestByCalendar);
     }
 
     private static void CheckDurations(ScheduleNetwork network, ReadOnlySpan<long> durations)
@@ -69,7 +69,7 @@ public static class CriticalPath
         }
     }
 
-    private static long Forward(ScheduleNetwork net, ReadOnlySpan<long> durations, long[] es, long[] ef, int[] driver, StartDriver[] why)
+    private static long Forward(ScheduleNetwork net, ReadOnlySpan<long> durations, long[] es, long[] ef, int[] driver, StartDriver[] why, long[] latest)
     {
         var calendars = net.CalendarArray;
         var kind = net.NodeKind;
@@ -298,19 +298,19 @@ public static class CriticalPath
             why[v] = reason;
         }
 
-        return FinishInstant(net, ef);
+        return FinishInstant(net, ef, latest);
     }
 
-    /// <summary>The given project finish, or the latest early finish of any task.</summary>
-    private static long FinishInstant(ScheduleNetwork net, long[] ef)
+    /// <summary>The given project finish, or the latest early finish of any task; <paramref name="latest"/> is scratch, one per calendar.</summary>
+    private static long FinishInstant(ScheduleNetwork net, long[] ef, long[] latest)
     {
         if (net.HasGivenFinish)
         {
             return net.GivenFinishInstant;
         }
 
-        // One maximum per calendar, then one conversion each: no per-task binary search.
-        var latest = new long[net.Calendars.Count];
+        // One maximum per calendar, then one conversion each: no per-task binary search. The scratch array comes from
+        // the caller (ForwardBuffers for a Monte Carlo iteration), so the forward pass allocates nothing.
         Array.Fill(latest, long.MinValue);
         var any = false;
         for (var v = 0; v < ef.Length; v++)
@@ -333,7 +333,7 @@ public static class CriticalPath
         {
             if (latest[c] != long.MinValue)
             {
-                instant = Math.Max(instant, net.Calendars[c].FinishInstant(latest[c]));
+                instant = Math.Max(instant, net.CalendarArray[c].FinishInstant(latest[c]));
             }
         }
 

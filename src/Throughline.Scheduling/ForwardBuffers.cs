@@ -14,6 +14,7 @@ public sealed class ForwardBuffers
         EarlyFinish = new long[network.NodeCount];
         Driver = new int[network.NodeCount];
         Why = new StartDriver[network.NodeCount];
+        LatestByCalendar = new long[network.Calendars.Count];
     }
 
     public ScheduleNetwork Network { get; }
@@ -28,9 +29,13 @@ public sealed class ForwardBuffers
 
     internal StartDriver[] Why { get; }
 
+    /// <summary>Scratch for the project finish: the latest early finish on each calendar.</summary>
+    internal long[] LatestByCalendar { get; }
+
     /// <summary>The early finish (a position on the task's calendar) of the last <see cref="CriticalPath.ForwardPass"/>.</summary>
     public long EarlyFinishOf(int task) => EarlyFinish[Network.NodeOfTask[task]];
 
-    /// <summary>The early finish date of the last <see cref="CriticalPath.ForwardPass"/>.</summary>
-    public DateTime EarlyFinishDateOf(int task) => Network.Calendars[Network.CalendarOf(task)].ToFinishDate(EarlyFinishOf(task));
+    /// <summary>The early finish date of the last <see cref="CriticalPath.ForwardPass"/>, as <see cref="ScheduleResult.EarlyFinishDate"/> shows it.</summary>
+    public DateTime EarlyFinishDateOf(int task) =>
+        Network.Calendars[0].DateOf(ScheduleResult.EarlyFinishInstant(Network, EarlyStart, EarlyFinish, Driver, Why, task));
 }

@@ -1,7 +1,6 @@
 using Throughline.Domain;
 using Throughline.Domain.Calendars;
 using Throughline.Domain.Diagnostics;
-using Throughline.Scheduling.Calendars;
 
 namespace Throughline.Scheduling;
 
@@ -81,247 +80,14 @@ public sealed class ProgramSchedule
 /// </remarks>
 public static class ProgramScheduler
 {
-    private static readonly CalendarId DefaultCalendarId = new("standard");
-
     public static ProgramSchedule Schedule(Program program, ProgramScheduleOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         options ??= ProgramScheduleOptions.Default;
-        var diagnostics = new List<Diagnostic>();
+        var built = ProgramNetwork.Build(program, options);
         var items = program.WorkItems;
-
-        // Calendars: index 0 is the program's default; others are compiled on first use.
-        var origin = Origin(program, options);
-        var library = program.Calendars;
-        var compiled = new List<CompiledCalendar>();
-        var calendarIndex = new Dictionary<CalendarId, int>();
-        int CalendarFor(CalendarId? id, int subject, EntityKind kind)
-        {
-            if (id is null)
-            {
-                return 0;
-            }
-
-            if (calendarIndex.TryGetValue(id.Value, out var index))
-            {
-                return index;
-            }
-
-            var definition = library.FirstOrDefault(c => c.Id == id.Value);
-            if (definition is null)
-            {
-                diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UndefinedReference, $"Calendar '{id}' is not defined; the program calendar is used.") { Subject = new DiagnosticSubject(kind, subject, "calendar") });
-                calendarIndex[id.Value] = 0;
-                return 0;
-            }
-
-            compiled.Add(CompiledCalendar.Compile(definition, library, origin));
-            calendarIndex[id.Value] = compiled.Count - 1;
-            return compiled.Count - 1;
-        }
-
-        var programCalendar = program.Calendar is { } pc ? library.FirstOrDefault(c => c.Id == pc) : null;
-        if (program.Calendar is not null && programCalendar is null)
-        {
-            diagnostics.Add(new Diagnostic(Severity.Warning, DiagnosticCodes.UndefinedReference, $"Calendar '{program.Calendar}' is not defined; the standard calendar is used.") { Subject = new DiagnosticSubject(EntityKind.Program, 0, "calendar") });
-        }
-
-        compiled.Add(CompiledCalendar.Compile(programCalendar ?? WorkingCalendar.Standard(DefaultCalendarId), library, origin));
-        if (programCalendar is not null)
-        {
-            calendarIndex[programCalendar.Id] = 0;
-        }
-
-        // Cancelled items (and everything under a cancelled summary) are left out, as Microsoft Project leaves out
-        // inactive tasks: they take no time, and links to or from them are dropped.
-        var index = new Dictionary<WorkItemId, int>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (!index.TryAdd(items[i].Id, i))
-            {
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DuplicateId, $"Work item id '{items[i].Id}' is used twice; the second is scheduled but cannot be referred to.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, i, "id") });
-            }
-        }
-
-        var cancelled = new bool[items.Count];
-        for (var i = 0; i < items.Count; i++)
-        {
-            // Walk up the parents (bounded, so a parent cycle cannot hang) looking for a cancelled item.
-            var at = i;
-            for (var depth = 0; at >= 0 && depth <= items.Count; depth++)
-            {
-                if (items[at].Status == WorkItemStatus.Cancelled)
-                {
-                    cancelled[i] = true;
-                    break;
-                }
-
-                at = items[at].Parent is { } parent && index.TryGetValue(parent, out var p) && p != at ? p : -1;
-            }
-        }
-
-        // Tasks: builder index t is item itemOf[t]; taskOf[i] is -1 for a cancelled item.
-        var taskOf = new int[items.Count];
-        var itemOf = new List<int>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            taskOf[i] = cancelled[i] ? -1 : itemOf.Count;
-            if (!cancelled[i])
-            {
-                itemOf.Add(i);
-            }
-        }
-
-        var people = new Dictionary<PersonId, int>();
-        for (var k = 0; k < program.People.Count; k++)
-        {
-            people.TryAdd(program.People[k].Id, k);
-        }
-
-        var combined = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Combine(string key, Func<CompiledCalendar> make)
-        {
-            if (!combined.TryGetValue(key, out var c))
-            {
-                compiled.Add(make());
-                c = combined[key] = compiled.Count - 1;
-            }
-
-            return c;
-        }
-
-        // The calendar a task is scheduled on. Microsoft Project's rule: an elapsed duration runs around the clock;
-        // otherwise a task with people assigned works when any of them works (the union of their calendars, a
-        // person without one on the program's), within the task's own calendar if it has one.
-        int TaskCalendar(int i)
-        {
-            var item = items[i];
-            if (item.Estimate?.IsElapsed == true && !item.IsMilestone)
-            {
-                return Combine("elapsed", () => CompiledCalendar.Continuous(origin));
-            }
-
-            var own = item.Calendar is null ? -1 : CalendarFor(item.Calendar, i, EntityKind.WorkItem);
-            var resources = new SortedSet<int>();
-            foreach (var assignment in item.Assignments)
-            {
-                if (assignment.Person is { } person && people.TryGetValue(person, out var k))
-                {
-                    resources.Add(CalendarFor(program.People[k].Calendar, k, EntityKind.Person));
-                }
-            }
-
-            if (resources.Count == 0)
-            {
-                return Math.Max(own, 0);
-            }
-
-            var union = resources.Count == 1
-                ? resources.Min
-                : Combine("any:" + string.Join(',', resources), () => CompiledCalendar.Combine(string.Join(" + ", resources.Select(r => compiled[r].Name)), [.. resources.Select(r => compiled[r])], union: true));
-            if (own < 0 || own == union)
-            {
-                return union;
-            }
-
-            var key = $"both:{own}:{union}";
-            if (combined.TryGetValue(key, out var both))
-            {
-                return both;
-            }
-
-            var intersection = CompiledCalendar.Combine($"{compiled[own].Name} x {compiled[union].Name}", [compiled[own], compiled[union]], union: false);
-            if (intersection.MinutesPerWeek > 0)
-            {
-                return Combine(key, () => intersection);
-            }
-
-            combined[key] = own;
-
-            // No working time in common (a weekend cutover calendar, weekday people): the task's own calendar was
-            // chosen on purpose, so it wins rather than leaving the task unschedulable (docs/scheduling.md).
-            return own;
-        }
-
-        // A date starts at the program calendar's first working minute (08:00), as Microsoft Project's default start
-        // time: a task on a round-the-clock or night-shift calendar does not start at midnight.
-        var projectStart = options.ProjectStart ?? compiled[0].NextStart(program.Start.ToDateTime(TimeOnly.MinValue));
-        var builder = new ScheduleNetworkBuilder(compiled, projectStart)
-        {
-            ProjectFinish = options.ProjectFinish,
-            StatusDate = options.StatusDate ?? program.StatusDate?.AddDays(1).ToDateTime(TimeOnly.MinValue),
-        };
-
-        foreach (var i in itemOf)
-        {
-            var item = items[i];
-            builder.AddTask(item.IsMilestone ? 0 : Math.Max(0, item.Estimate?.MostLikely.Minutes ?? 0), TaskCalendar(i), item.IsMilestone);
-        }
-
-        foreach (var i in itemOf)
-        {
-            var item = items[i];
-            var t = taskOf[i];
-            if (item.Parent is { } parent)
-            {
-                if (index.TryGetValue(parent, out var p) && p != i)
-                {
-                    builder.SetParent(t, taskOf[p]);
-                }
-                else
-                {
-                    diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.UndefinedReference, $"Work item '{item.Id}' has parent '{parent}', which is not defined.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, i, "parent") });
-                }
-            }
-
-            if (item.Constraint.Type != ConstraintType.AsSoonAsPossible)
-            {
-                builder.SetConstraint(t, item.Constraint.Type, item.Constraint.Date);
-            }
-
-            // A committed date is a promise to finish by the end of that day: like a deadline it moves nothing, but
-            // slack goes negative when the schedule cannot keep it. The earlier of the two counts.
-            var committed = item.Committed?.AddDays(1).ToDateTime(TimeOnly.MinValue);
-            if ((item.Deadline, committed) switch { ({ } a, { } b) => a < b ? a : b, ({ } a, null) => a, (null, var b) => b } is { } deadline)
-            {
-                builder.SetDeadline(t, deadline);
-            }
-
-            var progress = item.Progress;
-            var done = item.Status == WorkItemStatus.Done;
-            if (progress != Progress.None || done)
-            {
-                builder.SetProgress(
-                    t,
-                    progress.ActualStart,
-                    progress.ActualFinish,
-                    done ? 100 : Math.Clamp(progress.PercentComplete, 0, 100),
-                    progress.Remaining is { } r ? Math.Max(0, r.Minutes) : null);
-            }
-        }
-
-        for (var d = 0; d < program.Dependencies.Count; d++)
-        {
-            var dependency = program.Dependencies[d];
-            if (!index.TryGetValue(dependency.Predecessor, out var from) || !index.TryGetValue(dependency.Successor, out var to))
-            {
-                var missing = index.ContainsKey(dependency.Predecessor) ? dependency.Successor : dependency.Predecessor;
-                diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.UndefinedReference, $"Dependency {dependency.Predecessor} -> {dependency.Successor} refers to '{missing}', which is not defined; it is ignored.") { Subject = new DiagnosticSubject(EntityKind.Dependency, d) });
-                continue;
-            }
-
-            if (!cancelled[from] && !cancelled[to])
-            {
-                builder.AddLink(taskOf[from], taskOf[to], dependency.Type, dependency.Lag);
-            }
-        }
-
-        var network = builder.Build();
-        foreach (var cycle in network.Cycles)
-        {
-            var names = string.Join(" -> ", cycle.Append(cycle[0]).Select(t => items[itemOf[t]].Id.Value));
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DependencyCycle, $"Dependency cycle: {names}. The link closing it was ignored to schedule the rest.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, itemOf[cycle[0]]) });
-        }
+        var (index, taskOf, itemOf) = (built.Index, built.TaskOf, built.ItemOf);
+        var network = built.Network;
 
         var result = CriticalPath.Schedule(network);
         var schedules = new Dictionary<WorkItemId, ItemSchedule>(items.Count);
@@ -353,28 +119,10 @@ public static class ProgramScheduler
         }
 
         return new ProgramSchedule(
-            compiled[0].NextStart(projectStart),
+            network.Calendars[0].NextStart(built.ProjectStart),
             result.ProjectFinishDate,
             schedules,
             [.. result.CriticalPath.Select(t => items[itemOf[t]].Id)],
-            diagnostics);
-    }
-
-    /// <summary>A year before the earliest date the program mentions, so that every date has a non-negative instant.</summary>
-    private static DateOnly Origin(Program program, ProgramScheduleOptions options)
-    {
-        var earliest = options.ProjectStart is { } start && DateOnly.FromDateTime(start) < program.Start ? DateOnly.FromDateTime(start) : program.Start;
-        foreach (var item in program.WorkItems)
-        {
-            foreach (var date in new[] { item.Progress.ActualStart, item.Progress.ActualFinish, item.Constraint.Date, item.Deadline })
-            {
-                if (date is { } d && DateOnly.FromDateTime(d) < earliest)
-                {
-                    earliest = DateOnly.FromDateTime(d);
-                }
-            }
-        }
-
-        return new DateOnly(Math.Max(1, earliest.Year - 1), 1, 1);
+            built.Diagnostics);
     }
 }

@@ -122,28 +122,80 @@ public sealed class ScheduleResult
 
     private CompiledCalendar CalendarOf(int task) => Network.Calendars[Network.CalendarOf(task)];
 
-    private bool AtPredecessorFinish(int task) =>
-        earlyFinish[Node(task)] == earlyStart[Node(task)] && !Network.IsSummary(task)
-        && Driver(task) is StartDriver.Predecessor or StartDriver.Parent;
-
     private DateTime StartDate(int task, long position) =>
-        AtPredecessorFinish(task) ? CalendarOf(task).ToFinishDate(position) : CalendarOf(task).ToStartDate(position);
+        AtPredecessorFinish(Network, earlyStart, earlyFinish, driver, why, task) ? CalendarOf(task).ToFinishDate(position) : CalendarOf(task).ToStartDate(position);
+
+    private DateTime FinishDate(int task, long position) =>
+        FinishShowsStart(Network, earlyStart, earlyFinish, driver, why, task, position)
+            ? CalendarOf(task).ToStartDate(position)
+            : CalendarOf(task).ToFinishDate(position);
+
+    /// <summary>
+    /// The early finish of <paramref name="task"/> as an instant, as <see cref="EarlyFinishDate"/> shows it, from the
+    /// arrays of a forward pass (this result's, or a Monte Carlo iteration's <see cref="ForwardBuffers"/>): the one
+    /// date convention of the schedule and the forecast. Allocates nothing.
+    /// </summary>
+    internal static long EarlyFinishInstant(ScheduleNetwork network, long[] earlyStart, long[] earlyFinish, int[] driver, StartDriver[] why, int task)
+    {
+        var node = network.NodeOfTask[task];
+        var calendar = network.CalendarArray[network.NodeCalendar[node]];
+        var position = earlyFinish[node];
+        return FinishShowsStart(network, earlyStart, earlyFinish, driver, why, task, position)
+            ? calendar.StartInstant(position)
+            : calendar.FinishInstant(position);
+    }
+
+    /// <summary>
+    /// Whether a finish at <paramref name="position"/> shows as a start date (Monday 08:00) rather than a finish date
+    /// (Friday 17:00): a milestone not shown at its predecessor's finish, or a finish set by a start-to-finish link
+    /// without lag.
+    /// </summary>
+    private static bool FinishShowsStart(ScheduleNetwork network, long[] earlyStart, long[] earlyFinish, int[] driver, StartDriver[] why, int task, long position) =>
+        (network.DurationOf(task) == 0 && !network.IsSummary(task) && !AtPredecessorFinish(network, earlyStart, earlyFinish, driver, why, task))
+        || FinishAtPredecessorStart(network, earlyFinish, driver, why, task, position);
+
+    /// <summary>
+    /// Whether a zero-duration task sits at its predecessor's (or parent's) finish, so shows the finish-style date of its
+    /// position (Friday 17:00) as start and finish.
+    /// </summary>
+    private static bool AtPredecessorFinish(ScheduleNetwork network, long[] earlyStart, long[] earlyFinish, int[] driver, StartDriver[] why, int task)
+    {
+        var node = network.NodeOfTask[task];
+        if (earlyFinish[node] != earlyStart[node] || network.IsSummary(task) || why[node] is not (StartDriver.Predecessor or StartDriver.Parent))
+        {
+            return false;
+        }
+
+        // The finish-style date (Friday 17:00) stands for the predecessor's finish only when that finish is on the
+        // milestone's calendar: after a weekend cutover (Sunday 22:00) the weekday milestone's position is still
+        // Friday's end, and showing Friday would put it before its predecessor. Then it shows Monday 08:00.
+        var k = driver[node];
+        var u = network.InFrom[k];
+        var c = network.NodeCalendar[node];
+        var cu = network.NodeCalendar[u];
+        if (cu == c || network.InLag[k] < 0)
+        {
+            return true;
+        }
+
+        var calendars = network.CalendarArray;
+        var type = network.InType[k];
+        var source = type is (byte)DependencyType.StartToStart or (byte)DependencyType.StartToFinish
+            ? calendars[cu].StartInstant(earlyStart[u])
+            : calendars[cu].FinishInstant(earlyFinish[u]);
+        return calendars[c].FinishInstant(earlyStart[node]) >= source;
+    }
 
     /// <summary>
     /// A finish set by a start-to-finish link without lag happens at the predecessor's start, so Microsoft Project shows
     /// it as a start date (Monday 08:00, not Friday 17:00); with a lag, working time was added and it is a finish date.
     /// </summary>
-    private bool FinishAtPredecessorStart(int task, long position)
+    private static bool FinishAtPredecessorStart(ScheduleNetwork network, long[] earlyFinish, int[] driver, StartDriver[] why, int task, long position)
     {
-        var v = DriverNode(task);
-        return !Network.IsSummary(task) && position == earlyFinish[Node(task)] && why[v] == StartDriver.Predecessor
-            && Network.InType[driver[v]] == (byte)DependencyType.StartToFinish && Network.InLag[driver[v]] == 0;
+        var v = network.GateOfTask[task] >= 0 ? network.GateOfTask[task] : network.NodeOfTask[task];
+        return !network.IsSummary(task) && position == earlyFinish[network.NodeOfTask[task]] && why[v] == StartDriver.Predecessor
+            && network.InType[driver[v]] == (byte)DependencyType.StartToFinish && network.InLag[driver[v]] == 0;
     }
-
-    private DateTime FinishDate(int task, long position) =>
-        (Network.DurationOf(task) == 0 && !Network.IsSummary(task) && !AtPredecessorFinish(task)) || FinishAtPredecessorStart(task, position)
-            ? CalendarOf(task).ToStartDate(position)
-            : CalendarOf(task).ToFinishDate(position);
 
     private IReadOnlyList<int> WalkCriticalPath()
     {

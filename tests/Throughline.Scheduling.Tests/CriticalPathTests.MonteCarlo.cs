@@ -55,3 +55,45 @@ public partial class CriticalPathTests
         result.TotalSlack(c).ShouldBe(0);
     }
 }
+
+public class ForwardPassAllocationTests
+{
+    [Fact]
+    public void A_forward_pass_into_reused_buffers_allocates_nothing()
+    {
+        // The example has four calendars, summaries, constraints, progress and a status date: every branch a Monte
+        // Carlo iteration takes, including the per-calendar project finish and the finish-date convention.
+        var program = Throughline.Interop.Plan.PlanReader.ReadFile(Path.Combine(Throughline.Testing.RepoPaths.Examples, "cloud-migration.tl.yaml")).Program!;
+        var network = ProgramNetwork.Build(program).Network;
+        network.Calendars.Count.ShouldBeGreaterThan(1);
+        var durations = new long[network.TaskCount];
+        for (var t = 0; t < durations.Length; t++)
+        {
+            durations[t] = network.DurationOf(t) * 3 / 2;
+        }
+
+        var buffers = new ForwardBuffers(network);
+        var expected = CriticalPath.ForwardPass(network, durations, buffers);   // warm up (JIT, statics)
+        Sum(network, buffers);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var finish = CriticalPath.ForwardPass(network, durations, buffers);
+        var sum = Sum(network, buffers);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.ShouldBe(0);
+        finish.ShouldBe(expected);
+        sum.ShouldBeGreaterThan(0);
+    }
+
+    private static long Sum(ScheduleNetwork network, ForwardBuffers buffers)
+    {
+        var sum = 0L;
+        for (var t = 0; t < network.TaskCount; t++)
+        {
+            sum += ScheduleResult.EarlyFinishInstant(network, buffers.EarlyStart, buffers.EarlyFinish, buffers.Driver, buffers.Why, t);
+        }
+
+        return sum;
+    }
+}

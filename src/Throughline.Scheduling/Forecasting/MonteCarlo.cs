@@ -57,7 +57,7 @@ public static class MonteCarlo
         foreach (var t in model.Leaves)
         {
             var calendar = net.Calendars[net.CalendarOf(t)];
-            byDate[net.NodeOfTask[t]] = calendar.PositionOf(calendar.ToFinishDate(plan.EarlyFinish(t)).Date.AddDays(1));
+            byDate[net.NodeOfTask[t]] = calendar.PositionOf(plan.EarlyFinishDate(t).Date.AddDays(1));
         }
 
         var context = new RunContext(model, options, baseDurations, [.. deterministic.Select(net.Calendars[0].PositionAt)], byDate);

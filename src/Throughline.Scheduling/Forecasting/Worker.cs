@@ -122,24 +122,9 @@ internal sealed class Worker
         }
     }
 
-    /// <summary>
-    /// The instant a task finishes in this iteration, with <see cref="ScheduleResult.FinishDate"/>'s convention: a
-    /// milestone that no predecessor drives sits at the start of its working minute (a "must start on 15 September"
-    /// milestone is on the 15th, not at the end of the 14th); everything else at the end of its last working minute.
-    /// </summary>
-    private long FinishInstant(ScheduleNetwork net, int task)
-    {
-        var node = net.NodeOfTask[task];
-        var ef = buffers.EarlyFinish[node];
-        var calendar = net.CalendarArray[net.NodeCalendar[node]];
-        if (net.DurationOf(task) != 0 || net.IsSummary(task))
-        {
-            return calendar.FinishInstant(ef);
-        }
-
-        var drivenAtFinish = ef == buffers.EarlyStart[node] && buffers.Why[node] is StartDriver.Predecessor or StartDriver.Parent;
-        return drivenAtFinish ? calendar.FinishInstant(ef) : calendar.StartInstant(ef);
-    }
+    /// <summary>The instant a task finishes in this iteration, as <see cref="ScheduleResult.EarlyFinishDate"/> shows it.</summary>
+    private long FinishInstant(ScheduleNetwork net, int task) =>
+        ScheduleResult.EarlyFinishInstant(net, buffers.EarlyStart, buffers.EarlyFinish, buffers.Driver, buffers.Why, task);
 
     /// <summary>The inverse distribution function of the triangular distribution on [0, 1] with its mode at <paramref name="mode"/>.</summary>
     internal static double Triangular(double mode, double u) =>

@@ -58,7 +58,7 @@ public class ProgramForecasterTests
     [InlineData("product-launch.tl.yaml")]
     public void The_forecast_network_is_the_network_tl_schedule_builds(string example)
     {
-        // ProgramNetwork repeats ProgramScheduler's mapping (which does not expose its network): every date must agree.
+        // ProgramScheduler schedules ProgramNetwork's network, the one the forecaster samples: every date must agree.
         var program = PlanReader.ReadFile(Path.Combine(RepoPaths.Examples, example)).Program!;
         var schedule = ProgramScheduler.Schedule(program);
         var built = ProgramNetwork.Build(program);

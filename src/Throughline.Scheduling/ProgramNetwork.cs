@@ -3,30 +3,34 @@ using Throughline.Domain.Calendars;
 using Throughline.Domain.Diagnostics;
 using Throughline.Scheduling.Calendars;
 
-namespace Throughline.Scheduling.Forecasting;
+namespace Throughline.Scheduling;
 
 /// <summary>
-/// A program's <see cref="ScheduleNetwork"/>, built with exactly the mapping of <see cref="ProgramScheduler"/>
-/// (calendars, resource calendars, cancelled items left out, durations, constraints, deadlines, progress, links),
-/// with the item ↔ task correspondence that mapping uses.
+/// A program's <see cref="ScheduleNetwork"/>: the one mapping of a domain <see cref="Program"/> to tasks (calendars,
+/// resource calendars, cancelled items left out, durations, constraints, deadlines, progress, links), with the
+/// item ↔ task correspondence it uses. <see cref="ProgramScheduler"/> schedules it; the Monte Carlo forecaster
+/// samples it.
 /// </summary>
-/// <remarks>
-/// The body of <see cref="Build"/> is a verbatim copy of the first half of <see cref="ProgramScheduler.Schedule"/>,
-/// because that method does not expose the network it builds. A test (ProgramForecasterTests) pins that both give the
-/// same dates, so a change there that is not copied here fails. It goes once ProgramScheduler exposes its network.
-/// </remarks>
+/// <param name="Network">The network; task t is work item <c>ItemOf[t]</c>.</param>
+/// <param name="Index">Work item id → index in <see cref="Program.WorkItems"/> (the first item with that id).</param>
+/// <param name="TaskOf">Work item index → task index, -1 for a cancelled item.</param>
+/// <param name="ItemOf">Task index → work item index.</param>
+/// <param name="ProjectStart">The project start given to the network builder (before snapping to a working minute).</param>
+/// <param name="Diagnostics">Undefined references, duplicate ids and dependency cycles found while mapping.</param>
 internal sealed record ProgramNetwork(
     ScheduleNetwork Network,
     IReadOnlyDictionary<WorkItemId, int> Index,
     int[] TaskOf,
     IReadOnlyList<int> ItemOf,
+    DateTime ProjectStart,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
     private static readonly CalendarId DefaultCalendarId = new("standard");
 
-    public static ProgramNetwork Build(Program program)
+    public static ProgramNetwork Build(Program program, ProgramScheduleOptions? options = null)
     {
-        var options = ProgramScheduleOptions.Default;
+        ArgumentNullException.ThrowIfNull(program);
+        options ??= ProgramScheduleOptions.Default;
         var diagnostics = new List<Diagnostic>();
         var items = program.WorkItems;
 
@@ -263,7 +267,7 @@ internal sealed record ProgramNetwork(
             diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DependencyCycle, $"Dependency cycle: {names}. The link closing it was ignored to schedule the rest.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, itemOf[cycle[0]]) });
         }
 
-        return new ProgramNetwork(network, index, taskOf, itemOf, diagnostics);
+        return new ProgramNetwork(network, index, taskOf, itemOf, projectStart, diagnostics);
     }
 
     /// <summary>A year before the earliest date the program mentions, so that every date has a non-negative instant.</summary>
