@@ -56,4 +56,7 @@ public sealed record Program(ProgramId Id, string Name, DateOnly Start)
 
     /// <summary>Technical decision records (ADRs) linked to the work they shape.</summary>
     public IReadOnlyList<TechnicalDecisionRecord> TechDecisions { get; init; } = [];
+
+    /// <summary>Forecasting defaults: distribution, spread of single-value estimates, correlation and its drivers.</summary>
+    public ForecastSettings Forecast { get; init; } = ForecastSettings.None;
 }

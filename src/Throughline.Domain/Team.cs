@@ -16,4 +16,10 @@ public sealed record Team(TeamId Id, string Name)
 
     /// <summary>Share of the team's capacity spent on keep-the-lights-on work, 0 to 100.</summary>
     public double KtloPercent { get; init; }
+
+    /// <summary>The forecast distribution for this team's items that do not choose one; null takes the program's.</summary>
+    public DurationDistribution? Distribution { get; init; }
+
+    /// <summary>The forecast spread of this team's single-value estimates; null takes the program's.</summary>
+    public Uncertainty? Uncertainty { get; init; }
 }

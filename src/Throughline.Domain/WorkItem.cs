@@ -45,6 +45,9 @@ public sealed record WorkItem(WorkItemId Id, string Name, ProjectId Project)
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The forecast distribution of this item's duration; null takes its team's or the program's.</summary>
+    public DurationDistribution? Distribution { get; init; }
+
     /// <summary>The problem this work solves, in the product manager's words.</summary>
     public string? Problem { get; init; }
 

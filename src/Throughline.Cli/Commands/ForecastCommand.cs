@@ -24,9 +24,9 @@ internal static class ForecastCommand
         var seed = new Option<ulong>("--seed", "-s") { Description = "Random seed: the same seed gives the same forecast", DefaultValueFactory = _ => 1 };
         var format = new Option<string>("--format", "-f") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var distribution = new Option<string>("--distribution") { Description = "pert (default), triangular or lognormal", DefaultValueFactory = _ => "pert" };
+        var distribution = new Option<string?>("--distribution") { Description = "pert, triangular or lognormal for every item, overriding the plan's choices (default: the plan's, else pert)" };
         distribution.AcceptOnlyFromAmong("pert", "triangular", "lognormal");
-        var correlation = new Option<double>("--correlation") { Description = "Correlation between durations of one team's items, 0 to 1", DefaultValueFactory = _ => ProgramForecastOptions.Default.TeamCorrelation };
+        var correlation = new Option<double?>("--correlation") { Description = "Correlation between durations of items sharing a team or correlated tag, 0 to 1, overriding the plan's forecast.correlation (default: the plan's, else 0.3)" };
         var converge = new Option<bool>("--converge") { Description = "Stop early once the program end's P80 moves less than half a day over 3 blocks of 1,024 iterations" };
         var command = new Command("forecast", "Monte Carlo forecast: P50/P80 dates and the chance of meeting each committed date")
         {
@@ -68,9 +68,10 @@ internal static class ForecastCommand
                 {
                     "triangular" => DurationDistribution.Triangular,
                     "lognormal" => DurationDistribution.LogNormal,
-                    _ => DurationDistribution.BetaPert,
+                    "pert" => DurationDistribution.BetaPert,
+                    _ => null,
                 },
-                TeamCorrelation = parse.GetValue(correlation),
+                Correlation = parse.GetValue(correlation),
                 StopOnConvergence = parse.GetValue(converge) ? new ConvergenceCriterion() : null,
             };
 

@@ -13,7 +13,7 @@ public static partial class PlanReader
         private static readonly string[] CalendarFields = ["id", "name", "base", "week", "holidays", "exceptions"];
         private static readonly string[] HolidayFields = ["date", "to", "name"];
         private static readonly string[] ExceptionFields = ["date", "from", "to", "name", "hours"];
-        private static readonly string[] TeamFields = ["id", "name", "lead", "calendar", "capacity", "ktlo"];
+        private static readonly string[] TeamFields = ["id", "name", "lead", "calendar", "capacity", "ktlo", "distribution", "uncertainty"];
         private static readonly string[] PersonFields = ["id", "name", "role", "team", "email", "capacity", "calendar", "allocations", "leave"];
         private static readonly string[] LeaveFields = ["from", "to", "reason"];
         private static readonly string[] RotationFields = ["id", "name", "team", "members", "load", "shift"];
@@ -177,12 +177,16 @@ public static partial class PlanReader
             var name = f.String("name", required: true);
             var capacity = f.Duration("capacity");
             var ktlo = f.Percent("ktlo");
+            var distribution = ReadDistribution(f);
+            var uncertainty = ReadUncertainty(f, "uncertainty");
             return id is null || name is null ? null : new Team(new TeamId(id.Trim()), name.Trim())
             {
                 Lead = PersonRef(f.String("lead")),
                 Calendar = CalendarRef(f.String("calendar")),
                 Capacity = capacity,
                 KtloPercent = ktlo ?? 0,
+                Distribution = distribution,
+                Uncertainty = uncertainty,
             };
         }
 

@@ -14,7 +14,7 @@ public static partial class PlanReader
         [
             "id", "name", "description", "milestone", "estimate", "effort", "team", "people", "status", "actual-start", "actual-finish",
             "percent-complete", "remaining", "committed", "constraint", "deadline", "calendar", "depends-on", "waits-on", "tags", "items",
-            "problem", "prd", "requirements", "rice", "wsjf",
+            "problem", "prd", "requirements", "rice", "wsjf", "distribution",
         ];
 
         private static readonly string[] EstimateFields = ["optimistic", "likely", "pessimistic"];
@@ -131,6 +131,7 @@ public static partial class PlanReader
                 Calendar = CalendarRef(f.String("calendar")),
                 WaitsOn = f.Ids("waits-on").Select(d => new DecisionId(d)).ToList(),
                 Tags = f.Ids("tags"),
+                Distribution = ReadDistribution(f),
             };
             items.Add(WithProduct(item, f));
             foreach (var dependencyNode in f.List("depends-on"))

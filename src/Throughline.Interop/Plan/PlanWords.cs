@@ -51,6 +51,13 @@ internal static class PlanWords
         ["cancelled"] = DecisionStatus.Cancelled,
     };
 
+    public static readonly IReadOnlyDictionary<string, DurationDistribution> Distributions = new Dictionary<string, DurationDistribution>
+    {
+        ["triangular"] = DurationDistribution.Triangular,
+        ["pert"] = DurationDistribution.BetaPert,
+        ["lognormal"] = DurationDistribution.LogNormal,
+    };
+
     public static readonly IReadOnlyDictionary<string, Cadence> Cadences = new Dictionary<string, Cadence>
     {
         ["weekly"] = Cadence.Weekly,

@@ -31,6 +31,10 @@ public static partial class PlanWriter
         AddList(root, "budget", program.Budget.Select(b => BudgetNode(b, program.Currency)));
         AddList(root, "product-metrics", program.ProductMetrics.Select(ProductMetricNode));
         AddList(root, "tech-decisions", program.TechDecisions.Select(TechDecisionNode));
+        if (!program.Forecast.IsEmpty)
+        {
+            root.Add("forecast", ForecastNode(program.Forecast));
+        }
         var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
@@ -158,6 +162,8 @@ public static partial class PlanWriter
         Add(node, "calendar", team.Calendar?.Value);
         Add(node, "capacity", team.Capacity is { } c ? Hours(c) : null);
         Add(node, "ktlo", team.KtloPercent > 0 ? Percent(team.KtloPercent) : null);
+        Add(node, "distribution", team.Distribution is { } d ? PlanWords.Word(PlanWords.Distributions, d) : null);
+        AddUncertainty(node, "uncertainty", team.Uncertainty);
         return node;
     }
 
@@ -266,6 +272,7 @@ public static partial class PlanWriter
         AddIds(node, "depends-on", dependencies[item.Id].Select(dep => DependencyText(dep, units)));
         AddIds(node, "waits-on", item.WaitsOn.Select(w => w.Value));
         AddIds(node, "tags", item.Tags);
+        Add(node, "distribution", item.Distribution is { } distribution ? PlanWords.Word(PlanWords.Distributions, distribution) : null);
         AddProduct(node, item);
         AddList(node, "items", (children.GetValueOrDefault(item.Id) ?? []).Select(child => ItemNode(child, units, children, dependencies)));
         return node;
@@ -375,6 +382,38 @@ public static partial class PlanWriter
         if (list.Count > 0)
         {
             node.Add(key, new YamlSequenceNode(list));
+        }
+    }
+
+    private static YamlMappingNode ForecastNode(ForecastSettings forecast)
+    {
+        var node = new YamlMappingNode();
+        Add(node, "distribution", forecast.Distribution is { } d ? PlanWords.Word(PlanWords.Distributions, d) : null);
+        AddUncertainty(node, "uncertainty", forecast.Uncertainty);
+        Add(node, "correlation", forecast.Correlation is { } c ? PlanValues.FormatNumber(c) : null);
+        if (forecast.Categories.Count > 0)
+        {
+            var categories = new YamlMappingNode();
+            foreach (var (tag, spread) in forecast.Categories)
+            {
+                AddUncertainty(categories, tag, spread);
+            }
+
+            node.Add("categories", categories);
+        }
+
+        AddIds(node, "correlate", forecast.Correlate);
+        return node;
+    }
+
+    private static void AddUncertainty(YamlMappingNode node, string key, Uncertainty? spread)
+    {
+        if (spread is not null)
+        {
+            var value = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Flow };
+            Add(value, "optimistic", Percent(spread.Optimistic * 100));
+            Add(value, "pessimistic", Percent(spread.Pessimistic * 100));
+            node.Add(key, value);
         }
     }
 }

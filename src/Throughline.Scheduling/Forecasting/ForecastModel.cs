@@ -21,9 +21,21 @@ public sealed class ForecastModel
         Shape = [.. Enumerable.Range(0, n).Select(t => Max[t] > Min[t] ? (Mode[t] - Min[t]) / (Max[t] - Min[t]) : 0)];
         Mu = [.. b.Mu];
         Sigma = [.. b.Sigma];
-        Group = [.. b.Group];
         GroupCount = b.GroupCount;
         Correlation = b.Correlation;
+        GroupStart = new int[n + 1];
+        Loading = new double[n];
+        Own = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            var k = b.Groups[t].Length;
+            GroupStart[t + 1] = GroupStart[t] + k;
+            var rho = k == 0 ? 0 : Math.Min(Correlation, 1.0 / k);
+            Loading[t] = Math.Sqrt(rho);
+            Own[t] = Math.Sqrt(Math.Max(0, 1 - (k * rho)));
+        }
+
+        GroupOf = [.. b.Groups.SelectMany(g => g)];
         Uncertain = [.. Enumerable.Range(0, n).Where(t => Kind[t] != Fixed)];
         RiskProbability = [.. b.Risks.Select(r => r.Probability)];
         RiskImpact = [.. b.Risks.Select(r => r.ImpactMinutes)];
@@ -81,7 +93,16 @@ public sealed class ForecastModel
 
     internal double[] Sigma { get; }
 
-    internal int[] Group { get; }
+    /// <summary>Task t's groups are <c>GroupOf[GroupStart[t]..GroupStart[t + 1]]</c>.</summary>
+    internal int[] GroupStart { get; }
+
+    internal int[] GroupOf { get; }
+
+    /// <summary>Each task's weight on each of its group factors, √min(ρ, 1/k) for k groups.</summary>
+    internal double[] Loading { get; }
+
+    /// <summary>Each task's weight on its own noise, √(1 − k·min(ρ, 1/k)).</summary>
+    internal double[] Own { get; }
 
     internal int GroupCount { get; }
 

@@ -1,3 +1,5 @@
+using Throughline.Domain;
+
 namespace Throughline.Scheduling.Forecasting;
 
 /// <summary>
@@ -19,12 +21,14 @@ public sealed class ForecastModelBuilder
         Max = new double[n];
         Mu = new double[n];
         Sigma = new double[n];
-        Group = Enumerable.Repeat(-1, n).ToArray();
+        Groups = Enumerable.Repeat(Array.Empty<int>(), n).ToArray();
     }
 
     /// <summary>
     /// Correlation (0 to 1) between the durations of two tasks in one group: a Gaussian copula with one shared factor
-    /// per group, z = √ρ·F + √(1 − ρ)·E. Tasks in no group are independent.
+    /// per group, z = √ρ·F + √(1 − ρ)·E. Tasks in no group are independent. A task in k groups (a team and a shared
+    /// technology, say) loads √ρ' on each factor with ρ' = min(ρ, 1/k), so two tasks sharing one group correlate by ρ'
+    /// and two sharing two by 2ρ'.
     /// </summary>
     public double Correlation
     {
@@ -52,7 +56,7 @@ public sealed class ForecastModelBuilder
 
     internal double[] Sigma { get; }
 
-    internal int[] Group { get; }
+    internal int[][] Groups { get; }
 
     internal int GroupCount { get; private set; }
 
@@ -66,13 +70,28 @@ public sealed class ForecastModelBuilder
     /// </summary>
     public void SetDuration(int task, DurationDistribution distribution, long optimistic, long mostLikely, long pessimistic, int group = -1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(group, -1);
+        SetDuration(task, distribution, optimistic, mostLikely, pessimistic, group < 0 ? [] : [group]);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="task"/> a duration drawn from <paramref name="distribution"/> over a three-point estimate
+    /// in working minutes, correlated with the other tasks of each of <paramref name="groups"/> (0 or more each).
+    /// </summary>
+    public void SetDuration(int task, DurationDistribution distribution, long optimistic, long mostLikely, long pessimistic, IReadOnlyList<int> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
         CheckTask(task);
         if (optimistic < 0 || optimistic > mostLikely || mostLikely > pessimistic)
         {
             throw new ArgumentOutOfRangeException(nameof(mostLikely), "A three-point estimate needs 0 <= optimistic <= most likely <= pessimistic.");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(group, -1);
+        foreach (var g in groups)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(g, nameof(groups));
+        }
+
         if (network.IsSummary(task) || optimistic == pessimistic)
         {
             // A summary's span is rolled up; a certain duration needs no stream.
@@ -84,8 +103,8 @@ public sealed class ForecastModelBuilder
         Min[task] = optimistic;
         Mode[task] = mostLikely;
         Max[task] = pessimistic;
-        Group[task] = group;
-        GroupCount = Math.Max(GroupCount, group + 1);
+        Groups[task] = [.. groups.Distinct()];
+        GroupCount = Math.Max(GroupCount, groups.Count == 0 ? 0 : groups.Max() + 1);
         if (distribution == DurationDistribution.LogNormal)
         {
             // Shifted to start at the optimistic value, mode at the most likely, pessimistic at the 95th percentile:

@@ -8,10 +8,13 @@ namespace Throughline.Scheduling.Forecasting;
 /// <see cref="MonteCarlo"/>, and reports per committed item and for the program end.
 /// </summary>
 /// <remarks>
-/// Mapping (docs/forecasting.md): a three-point estimate is sampled with <see cref="ProgramForecastOptions.Distribution"/>;
-/// a single value m gets the team's or the default <see cref="Uncertainty"/>; finished items, milestones and summaries
-/// do not vary. Items correlate through their team (the item's team assignment, else its first person's team, else
-/// its project's owning team). Open and mitigating risks with a schedule impact are events: when one occurs, its
+/// Mapping (docs/forecasting.md): an estimate is sampled with the item's distribution, else its team's, else the
+/// program's <see cref="ForecastSettings.Distribution"/> (<see cref="ProgramForecastOptions.Distribution"/> overrides
+/// them all); a single value m gets the <see cref="Uncertainty"/> of its first tag listed in the program's categories,
+/// else its team's, else the program's, else <see cref="ProgramForecastOptions.DefaultUncertainty"/>; finished items,
+/// milestones and summaries do not vary. Items correlate through their team (the item's team assignment, else its
+/// first person's team, else its project's owning team) and through each of their tags listed in
+/// <see cref="ForecastSettings.Correlate"/>. Open and mitigating risks with a schedule impact are events: when one occurs, its
 /// impact is added to each linked item that no other linked item precedes (<see cref="RiskEntries"/>), and the links
 /// carry it on; occurred risks are taken to be in the plan already, closed ones are gone.
 /// </remarks>
@@ -31,8 +34,28 @@ public static class ProgramForecaster
         bool Reported(int task) => built.Index[ItemOf(task).Id] == itemOf[task];   // the first of two items with one id
         int TaskOf(WorkItemId id) => built.Index.TryGetValue(id, out var i) ? built.TaskOf[i] : -1;
 
-        var builder = new ForecastModelBuilder(network) { Correlation = options.TeamCorrelation };
-        var teams = new Dictionary<TeamId, int>();
+        var settings = program.Forecast;
+        var builder = new ForecastModelBuilder(network) { Correlation = options.Correlation ?? settings.Correlation ?? ProgramForecastOptions.DefaultCorrelation };
+        var teamsById = new Dictionary<TeamId, Team>();
+        foreach (var team in program.Teams)
+        {
+            teamsById.TryAdd(team.Id, team);
+        }
+
+        var driverGroups = new Dictionary<string, int>(StringComparer.Ordinal);   // "team:<id>" or "tag:<tag>" to its group
+        var correlated = new HashSet<string>(settings.Correlate, StringComparer.Ordinal);
+        int GroupOf(string driver)
+        {
+            if (!driverGroups.TryGetValue(driver, out var g))
+            {
+                g = driverGroups.Count;
+                driverGroups[driver] = g;
+            }
+
+            return g;
+        }
+
+        var groups = new List<int>();
         for (var t = 0; t < network.TaskCount; t++)
         {
             var item = ItemOf(t);
@@ -42,22 +65,31 @@ public static class ProgramForecaster
                 continue;
             }
 
-            var team = TeamOf(program, item);
-            var group = -1;
-            if (team is { } id && !teams.TryGetValue(id, out group))
+            var teamId = TeamOf(program, item);
+            var team = teamId is { } id ? teamsById.GetValueOrDefault(id) : null;
+            groups.Clear();
+            if (teamId is { } tid)
             {
-                group = teams.Count;
-                teams[id] = group;
+                groups.Add(GroupOf("team:" + tid.Value));
             }
 
+            foreach (var tag in item.Tags)
+            {
+                if (correlated.Contains(tag))
+                {
+                    groups.Add(GroupOf("tag:" + tag));
+                }
+            }
+
+            var distribution = options.Distribution ?? item.Distribution ?? team?.Distribution ?? settings.Distribution ?? DurationDistribution.BetaPert;
             if (item.Estimate is { IsThreePoint: true } e)
             {
-                builder.SetDuration(t, options.Distribution, e.Optimistic.Minutes, e.MostLikely.Minutes, e.Pessimistic.Minutes, group);
+                builder.SetDuration(t, distribution, e.Optimistic.Minutes, e.MostLikely.Minutes, e.Pessimistic.Minutes, groups);
             }
             else
             {
-                var spread = team is { } tt && options.TeamUncertainty.TryGetValue(tt, out var u) ? u : options.DefaultUncertainty;
-                builder.SetDuration(t, options.Distribution, (long)Math.Round(m * spread.Optimistic), m, (long)Math.Round(m * spread.Pessimistic), group);
+                var spread = SpreadOf(item, team, settings, options);
+                builder.SetDuration(t, distribution, (long)Math.Round(m * spread.Optimistic), m, (long)Math.Round(m * spread.Pessimistic), groups);
             }
         }
 
@@ -142,6 +174,20 @@ public static class ProgramForecaster
             drivers,
             merges,
             built.Diagnostics);
+    }
+
+    /// <summary>The spread of a single-value estimate: its first tag with a category, its team's, the program's, the options' default.</summary>
+    internal static Uncertainty SpreadOf(WorkItem item, Team? team, ForecastSettings settings, ProgramForecastOptions options)
+    {
+        foreach (var tag in item.Tags)
+        {
+            if (settings.Categories.TryGetValue(tag, out var category))
+            {
+                return category;
+            }
+        }
+
+        return team?.Uncertainty ?? settings.Uncertainty ?? options.DefaultUncertainty;
     }
 
     /// <summary>The team that drives an item's pace: its team assignment, else its first person's team, else its project's owner.</summary>

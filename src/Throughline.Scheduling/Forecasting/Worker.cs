@@ -1,3 +1,5 @@
+using Throughline.Domain;
+
 namespace Throughline.Scheduling.Forecasting;
 
 /// <summary>
@@ -49,9 +51,10 @@ internal sealed class Worker
         var min = model.Min;
         var range = model.Range;
         var shape = model.Shape;
-        var group = model.Group;
-        var shared = Math.Sqrt(model.Correlation);
-        var own = Math.Sqrt(1 - model.Correlation);
+        var groupStart = model.GroupStart;
+        var groupOf = model.GroupOf;
+        var loading = model.Loading;
+        var own = model.Own;
         var risks = model.RiskCount;
         var targets = model.Targets;
         var statistics = options.Statistics;
@@ -67,10 +70,15 @@ internal sealed class Worker
             foreach (var t in uncertain)
             {
                 var u = LatinHypercube.Uniform(keys[t], j, size, bits);
-                var g = group[t];
-                if (g >= 0 && shared > 0)
+                if (groupStart[t + 1] > groupStart[t] && loading[t] > 0)
                 {
-                    u = StandardNormal.Cdf((shared * factors[g]) + (own * StandardNormal.Quantile(u)));
+                    var z = own[t] * StandardNormal.Quantile(u);
+                    for (var l = groupStart[t]; l < groupStart[t + 1]; l++)
+                    {
+                        z += loading[t] * factors[groupOf[l]];
+                    }
+
+                    u = StandardNormal.Cdf(z);
                 }
 
                 var x = kind[t] switch

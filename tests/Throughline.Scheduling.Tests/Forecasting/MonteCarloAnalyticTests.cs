@@ -1,3 +1,4 @@
+using Throughline.Domain;
 using Throughline.Scheduling.Forecasting;
 
 namespace Throughline.Scheduling.Tests.Forecasting;
