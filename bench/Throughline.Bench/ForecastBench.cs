@@ -1,3 +1,4 @@
+using Throughline.Domain;
 using System.Diagnostics;
 using System.Globalization;
 using Throughline.Scheduling.Forecasting;
