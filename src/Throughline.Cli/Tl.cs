@@ -18,6 +18,7 @@ internal static class Tl
             ScheduleCommand.Create(),
             ForecastCommand.Create(),
             RolesCommand.Create(),
+            CalendarCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         try

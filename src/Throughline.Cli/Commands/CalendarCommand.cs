@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Text;
+using Throughline.Interop;
+using Throughline.Interop.ICalendar;
+using Throughline.Scheduling;
+
+namespace Throughline.Cli.Commands;
+
+/// <summary>
+/// <c>tl calendar FILE [--out F]</c>: the program's governance forums, milestones and open decisions' due dates as an
+/// RFC 5545 iCalendar file (see docs/calendar.md), on standard output or in a file.
+/// </summary>
+internal static class CalendarCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml) or Microsoft Project XML (*.xml) file" };
+        var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the calendar to this file instead of standard output" };
+        var command = new Command("calendar", "Export forum cadences, milestones and decision due dates as iCalendar (RFC 5545)")
+        {
+            file,
+            outFile,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var loaded = ProgramFile.Load(parse.GetValue(file)!.ToString());
+            if (loaded.HasErrors)
+            {
+                foreach (var diagnostic in loaded.Diagnostics)
+                {
+                    error.WriteLine(diagnostic.ToString());
+                }
+
+                return ExitCodes.InvalidInput;
+            }
+
+            var program = loaded.Program!;
+            var schedule = ProgramScheduler.Schedule(program, loaded.ScheduleOptions);
+            var diagnostics = loaded.Diagnostics.Concat(schedule.Diagnostics.Select(loaded.Locate)).ToList();
+            foreach (var diagnostic in diagnostics)
+            {
+                error.WriteLine(diagnostic.ToString());
+            }
+
+            if (diagnostics.Any(d => d.IsError))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var calendar = ProgramCalendarWriter.Write(program, schedule, DateTime.UtcNow);
+            if (parse.GetValue(outFile) is { } target)
+            {
+                File.WriteAllText(target.FullName, calendar, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+            else
+            {
+                output.Write(calendar);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
