@@ -16,6 +16,7 @@ internal static class Tl
             ValidateCommand.Create(),
             ShowCommand.Create(),
             ScheduleCommand.Create(),
+            DiffCommand.Create(),
             ForecastCommand.Create(),
             RolesCommand.Create(),
             CalendarCommand.Create(),
