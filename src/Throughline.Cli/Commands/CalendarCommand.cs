@@ -25,31 +25,18 @@ internal static class CalendarCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var loaded = ProgramFile.Load(parse.GetValue(file)!.ToString());
-            if (loaded.HasErrors)
-            {
-                foreach (var diagnostic in loaded.Diagnostics)
-                {
-                    error.WriteLine(diagnostic.ToString());
-                }
-
-                return ExitCodes.InvalidInput;
-            }
-
-            var program = loaded.Program!;
-            var schedule = ProgramScheduler.Schedule(program, loaded.ScheduleOptions);
-            var diagnostics = loaded.Diagnostics.Concat(schedule.Diagnostics.Select(loaded.Locate)).ToList();
-            foreach (var diagnostic in diagnostics)
-            {
-                error.WriteLine(diagnostic.ToString());
-            }
-
-            if (diagnostics.Any(d => d.IsError))
+            if (ScheduledFile.Load(parse.GetValue(file)!.ToString(), error) is not { } scheduled)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var calendar = ProgramCalendarWriter.Write(program, schedule, DateTime.UtcNow);
+            ScheduledFile.Write(scheduled.Diagnostics, error);
+            if (scheduled.HasErrors)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var calendar = ProgramCalendarWriter.Write(scheduled.Program, scheduled.Schedule, DateTime.UtcNow);
             if (parse.GetValue(outFile) is { } target)
             {
                 File.WriteAllText(target.FullName, calendar, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));

@@ -34,40 +34,27 @@ internal static class DiffCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var before = ProgramFile.Load(parse.GetValue(oldFile)!.ToString());
-            var after = ProgramFile.Load(parse.GetValue(newFile)!.ToString());
+            var before = ScheduledFile.Load(parse.GetValue(oldFile)!.ToString(), error);
+            var after = ScheduledFile.Load(parse.GetValue(newFile)!.ToString(), error);
+            if (before is null || after is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            ScheduledFile.Write(before.Diagnostics.Concat(after.Diagnostics), error);
             if (before.HasErrors || after.HasErrors)
             {
-                foreach (var diagnostic in before.Diagnostics.Concat(after.Diagnostics))
-                {
-                    error.WriteLine(diagnostic.ToString());
-                }
-
                 return ExitCodes.InvalidInput;
             }
 
-            var oldSchedule = ProgramScheduler.Schedule(before.Program!, before.ScheduleOptions);
-            var newSchedule = ProgramScheduler.Schedule(after.Program!, after.ScheduleOptions);
-            var diagnostics = before.Diagnostics.Concat(oldSchedule.Diagnostics.Select(before.Locate))
-                .Concat(after.Diagnostics).Concat(newSchedule.Diagnostics.Select(after.Locate)).ToList();
-            foreach (var diagnostic in diagnostics)
-            {
-                error.WriteLine(diagnostic.ToString());
-            }
-
-            if (diagnostics.Any(d => d.IsError))
-            {
-                return ExitCodes.InvalidInput;
-            }
-
-            var comparison = ScheduleComparison.Compare(before.Program!, oldSchedule, after.Program!, newSchedule);
+            var comparison = ScheduleComparison.Compare(before.Program, before.Schedule, after.Program, after.Schedule);
             if (parse.GetValue(format) == "json")
             {
                 output.Write(Json(comparison));
             }
             else
             {
-                Table(Terminal.For(output), after.Program!, comparison);
+                Table(Terminal.For(output), after.Program, comparison);
             }
 
             return ExitCodes.Success;

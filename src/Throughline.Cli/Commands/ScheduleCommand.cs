@@ -34,21 +34,14 @@ internal static class ScheduleCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var loaded = ProgramFile.Load(parse.GetValue(file)!.ToString());
             var shape = parse.GetValue(format) ?? "table";
-            if (loaded.HasErrors)
+            if (ScheduledFile.Load(parse.GetValue(file)!.ToString(), error) is not { } scheduled)
             {
-                foreach (var diagnostic in loaded.Diagnostics)
-                {
-                    error.WriteLine(diagnostic.ToString());
-                }
-
                 return ExitCodes.InvalidInput;
             }
 
-            var program = loaded.Program!;
-            var schedule = ProgramScheduler.Schedule(program, loaded.ScheduleOptions);
-            var diagnostics = loaded.Diagnostics.Concat(schedule.Diagnostics.Select(loaded.Locate)).ToList();
+            var (loaded, schedule, diagnostics) = scheduled;
+            var program = scheduled.Program;
             switch (shape)
             {
                 case "json":
@@ -58,16 +51,12 @@ internal static class ScheduleCommand
                     output.Write(Csv(program, schedule, loaded));
                     break;
                 default:
-                    foreach (var diagnostic in diagnostics)
-                    {
-                        error.WriteLine(diagnostic.ToString());
-                    }
-
+                    ScheduledFile.Write(diagnostics, error);
                     Table(Terminal.For(output), program, schedule, parse.GetValue(all));
                     break;
             }
 
-            return diagnostics.Any(d => d.IsError) ? ExitCodes.InvalidInput : ExitCodes.Success;
+            return scheduled.HasErrors ? ExitCodes.InvalidInput : ExitCodes.Success;
         });
         return command;
     }

@@ -1,0 +1,39 @@
+using Throughline.Domain;
+using Throughline.Domain.Diagnostics;
+using Throughline.Interop;
+using Throughline.Scheduling;
+
+namespace Throughline.Cli;
+
+/// <summary>
+/// A plan or Microsoft Project file, read and scheduled: what <c>tl schedule</c>, <c>tl calendar</c> and <c>tl diff</c>
+/// all start from. <see cref="Diagnostics"/> holds the file's findings and the scheduler's, located in the file.
+/// </summary>
+internal sealed record ScheduledFile(ProgramFile File, ProgramSchedule Schedule, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public Program Program => File.Program!;
+
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    /// <summary>Reads and schedules <paramref name="path"/>; null, with the file's diagnostics written, when it cannot be read.</summary>
+    public static ScheduledFile? Load(string path, TextWriter error)
+    {
+        var file = ProgramFile.Load(path);
+        if (file.HasErrors)
+        {
+            Write(file.Diagnostics, error);
+            return null;
+        }
+
+        var schedule = ProgramScheduler.Schedule(file.Program!, file.ScheduleOptions);
+        return new ScheduledFile(file, schedule, file.Diagnostics.Concat(schedule.Diagnostics.Select(file.Locate)).ToList());
+    }
+
+    public static void Write(IEnumerable<Diagnostic> diagnostics, TextWriter error)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine(diagnostic.ToString());
+        }
+    }
+}
