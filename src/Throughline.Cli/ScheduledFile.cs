@@ -29,6 +29,18 @@ internal sealed record ScheduledFile(ProgramFile File, ProgramSchedule Schedule,
         return new ScheduledFile(file, schedule, file.Diagnostics.Concat(schedule.Diagnostics.Select(file.Locate)).ToList());
     }
 
+    /// <summary>
+    /// The same file leveled against team and person capacity: the leveled program (with its leveling delays as
+    /// start-no-earlier-than constraints) and its schedule.
+    /// </summary>
+    public (ScheduledFile File, Throughline.Scheduling.Leveling.ProgramLeveling Leveling) Leveled(Throughline.Scheduling.Leveling.ProgramLevelingOptions options)
+    {
+        var leveling = Throughline.Scheduling.Leveling.ProgramLeveler.Level(Program, options with { Schedule = File.ScheduleOptions });
+        var file = File with { Program = leveling.Leveled };
+        var diagnostics = File.Diagnostics.Concat(leveling.After.Diagnostics.Select(File.Locate)).ToList();
+        return (new ScheduledFile(file, leveling.After, diagnostics), leveling);
+    }
+
     public static void Write(IEnumerable<Diagnostic> diagnostics, TextWriter error)
     {
         foreach (var diagnostic in diagnostics)

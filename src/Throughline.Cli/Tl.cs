@@ -18,8 +18,11 @@ internal static class Tl
             ScheduleCommand.Create(),
             DiffCommand.Create(),
             ForecastCommand.Create(),
+            LevelCommand.Create(),
             RolesCommand.Create(),
             CalendarCommand.Create(),
+            ReportCommand.Create(),
+            BenchCommand.Create(),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         try

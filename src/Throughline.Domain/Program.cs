@@ -59,4 +59,7 @@ public sealed record Program(ProgramId Id, string Name, DateOnly Start)
 
     /// <summary>Forecasting defaults: distribution, spread of single-value estimates, correlation and its drivers.</summary>
     public ForecastSettings Forecast { get; init; } = ForecastSettings.None;
+
+    /// <summary>The thresholds of the red/amber/green health rules (the plan's <c>health:</c> section); defaults when absent.</summary>
+    public Health.HealthRules Health { get; init; } = Throughline.Domain.Health.HealthRules.Default;
 }

@@ -24,11 +24,13 @@ internal static class ScheduleCommand
         var format = new Option<string>("--format", "-f") { Description = "table (default), csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var all = new Option<bool>("--all") { Description = "Table format: list every work item, not only the critical path and committed milestones" };
+        var leveled = new Option<bool>("--leveled") { Description = "Level the plan against team and person capacity first (see tl level)" };
         var command = new Command("schedule", "Compute the critical-path schedule: dates, slack, the critical path and committed milestones")
         {
             file,
             format,
             all,
+            leveled,
         };
         command.SetAction(parse =>
         {
@@ -38,6 +40,11 @@ internal static class ScheduleCommand
             if (ScheduledFile.Load(parse.GetValue(file)!.ToString(), error) is not { } scheduled)
             {
                 return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(leveled))
+            {
+                scheduled = scheduled.Leveled(Throughline.Scheduling.Leveling.ProgramLevelingOptions.Default).File;
             }
 
             var (loaded, schedule, diagnostics) = scheduled;

@@ -2,7 +2,7 @@ namespace Throughline.Domain.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code Throughline reports. Codes are stable: never reuse or renumber one; add new ones at the end
-/// of their group and document them in docs/diagnostics.md. TL1xxx are about the file as written (TL14xx: Microsoft Project XML), TL2xxx about
+/// of their group and document them in docs/diagnostics.md. TL1xxx are about the file as written (TL14xx: Microsoft Project XML, TL15xx: PSPLIB), TL2xxx about
 /// the program's consistency, TL3xxx about scheduling.
 /// </summary>
 public static class DiagnosticCodes
@@ -39,6 +39,12 @@ public static class DiagnosticCodes
 
     /// <summary>An inactive task: kept as cancelled, and out of the schedule as in Microsoft Project.</summary>
     public const string InactiveTask = "TL1405";
+
+    /// <summary>A PSPLIB file (an instance <c>.sm</c> file or the bounds table) that cannot be read as the format: a missing section, a value that is not a whole number, a count that does not match.</summary>
+    public const string PsplibFormat = "TL1501";
+
+    /// <summary>A well-formed PSPLIB instance that no schedule can satisfy: a job demands more than a resource's capacity, or precedences form a cycle.</summary>
+    public const string PsplibUnschedulable = "TL1502";
 
     /// <summary>The same id is used twice for entities of one kind.</summary>
     public const string DuplicateId = "TL2001";

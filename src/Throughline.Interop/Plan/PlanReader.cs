@@ -107,7 +107,7 @@ public static partial class PlanReader
 
     private sealed partial class Reader(ReadContext context)
     {
-        private static readonly string[] RootFields = ["program", "calendars", "teams", "people", "on-call", "projects", "risks", "decisions", "budget", "product-metrics", "tech-decisions", "forecast"];
+        private static readonly string[] RootFields = ["program", "calendars", "teams", "people", "on-call", "projects", "risks", "decisions", "budget", "product-metrics", "tech-decisions", "forecast", "health"];
         private static readonly string[] ProgramFields = ["id", "name", "start", "status-date", "sponsor", "scope", "currency", "calendar", "hours-per-day", "days-per-week", "objectives", "governance"];
         private static readonly string[] ObjectiveFields = ["id", "title", "description", "owner", "key-results"];
         private static readonly string[] KeyResultFields = ["metric", "unit", "baseline", "target", "current", "history"];
@@ -150,6 +150,7 @@ public static partial class PlanReader
                 ProductMetrics = ReadList(fields, "product-metrics", ReadProductMetric),
                 TechDecisions = ReadList(fields, "tech-decisions", ReadTechDecision),
                 Forecast = ReadForecast(fields),
+                Health = ReadHealth(fields),
             };
         }
 

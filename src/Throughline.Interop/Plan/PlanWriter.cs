@@ -35,6 +35,12 @@ public static partial class PlanWriter
         {
             root.Add("forecast", ForecastNode(program.Forecast));
         }
+
+        if (HealthNode(program.Health, units) is { } health)
+        {
+            root.Add("health", health);
+        }
+
         var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);

@@ -1,0 +1,260 @@
+using Throughline.Domain;
+using Throughline.Domain.Governance;
+using Throughline.Domain.Health;
+using Throughline.Reports.Budget;
+using Throughline.Reports.Changes;
+using Throughline.Reports.Charts;
+using Throughline.Reports.Health;
+using Throughline.Reports.Risks;
+using Throughline.Scheduling;
+using Throughline.Scheduling.Forecasting;
+
+namespace Throughline.Reports;
+
+/// <summary>
+/// What a status report is built from: the program and its schedule, the date the report is for (passed in, never
+/// read from the clock), and optionally a forecast and a baseline plan to report changes against.
+/// </summary>
+public sealed record StatusReportInput(Program Program, ProgramSchedule Schedule, DateOnly Today)
+{
+    public ProgramForecast? Forecast { get; init; }
+
+    public Program? Baseline { get; init; }
+
+    public ProgramSchedule? BaselineSchedule { get; init; }
+
+    /// <summary>How the report names the baseline (its file name).</summary>
+    public string? BaselineName { get; init; }
+
+    /// <summary>The options the schedule was computed with, reused when risks are propagated.</summary>
+    public ProgramScheduleOptions? ScheduleOptions { get; init; }
+
+    /// <summary>How far ahead "upcoming milestones" look, in calendar days.</summary>
+    public int LookAheadDays { get; init; } = 30;
+
+    /// <summary>The most rows the critical-path Gantt excerpt shows.</summary>
+    public int GanttRows { get; init; } = 18;
+}
+
+/// <summary>Computes a <see cref="StatusReport"/>: health, commitments, risks, decisions, blocked work, budget, projects and chart data.</summary>
+public static class StatusReportBuilder
+{
+    public static StatusReport Build(StatusReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (program, schedule, today) = (input.Program, input.Schedule, input.Today);
+        var lookup = new ProgramLookup(program);
+        var minutesPerDay = (double)program.Units.MinutesPerDay;
+        var workingDays = new WorkingDays(program, schedule);
+        double Slack(WorkItem item, ItemSchedule s) => item.Committed is { } c ? Commitments.SlackDays(s, c, workingDays, minutesPerDay) : s.TotalSlackMinutes / minutesPerDay;
+        var critical = schedule.Items.Values.Where(s => s.IsCritical).Select(s => s.Id).ToHashSet();
+        var decisions = DecisionReview.Review(program, today, critical);
+        var budget = ProgramBudget.Compute(program, schedule, program.StatusDate ?? today);
+        var commitments = Commitments.Of(program, schedule, input.Forecast);
+        var health = ProgramHealth.Assess(program, commitments, budget, decisions, today);
+        var risks = RiskRegister.Assess(program, schedule, today, input.ScheduleOptions);
+        var forecasts = (input.Forecast?.Milestones ?? []).Where(m => m.Id is not null).GroupBy(m => m.Id!.Value).ToDictionary(g => g.Key, g => g.First());
+
+        var upcoming = new List<UpcomingMilestone>();
+        foreach (var item in Unique(program, lookup))
+        {
+            if ((item.IsMilestone || item.Committed is not null) && !ProgramLookup.IsFinished(item) && schedule.Items.TryGetValue(item.Id, out var s))
+            {
+                var finish = DateOnly.FromDateTime(s.Finish);
+                if (finish >= today && finish.DayNumber <= today.DayNumber + input.LookAheadDays)
+                {
+                    upcoming.Add(new UpcomingMilestone(item.Id, item.Name, item.Project, finish, item.Committed, Slack(item, s), s.IsCritical));
+                }
+            }
+        }
+
+        var changes = input.Baseline is { } baseline && input.BaselineSchedule is { } baselineSchedule
+            ? PlanChanges.Compare(baseline, baselineSchedule, program, schedule)
+            : null;
+
+        var sections = new List<ProjectSection>();
+        foreach (var project in program.Projects.DistinctBy(p => p.Id))
+        {
+            var projectItems = new HashSet<WorkItemId>(program.WorkItems.Where(i => i.Project == project.Id).Select(i => i.Id));
+            var milestones = Unique(program, lookup)
+                .Where(i => i.Project == project.Id && (i.IsMilestone || i.Committed is not null) && schedule.Items.ContainsKey(i.Id))
+                .Select(i =>
+                {
+                    var s = schedule.Items[i.Id];
+                    var f = forecasts.GetValueOrDefault(i.Id);
+                    return new ProjectMilestone(i.Id, i.Name, DateOnly.FromDateTime(s.Finish), i.Committed, Slack(i, s), ProgramLookup.IsFinished(i))
+                    {
+                        ForecastP80 = f?.PinnedBy is null ? f?.P80 : null,
+                        ProbabilityOnTime = f?.PinnedBy is null ? f?.ProbabilityOnTime : null,
+                    };
+                })
+                .OrderBy(m => m.Finish)
+                .ThenBy(m => m.Id.Value, StringComparer.Ordinal)
+                .ToList();
+            sections.Add(new ProjectSection(
+                project,
+                lookup.PersonName(project.ProductManager),
+                lookup.PersonName(project.EngineeringManager),
+                lookup.PersonName(project.ProgramManager),
+                project.OwningTeam is { } team ? lookup.TeamName(team) : null,
+                health.Projects[project.Id],
+                milestones,
+                [.. risks.Where(r => r.Risk.LinkedItems.Any(projectItems.Contains))],
+                budget.Projects.FirstOrDefault(b => b.Project == project.Id)));
+        }
+
+        var number = 0;
+        var heat = risks.Where(r => r.IsLive).Select(r => new HeatMapRisk(++number, r.Risk.Title, r.Risk.Probability.Value, r.Risk.ScheduleImpact.Days(program.Units))).ToList();
+
+        return new StatusReport
+        {
+            Program = program,
+            Today = today,
+            Health = health,
+            Commitments = commitments,
+            ScheduledFinish = DateOnly.FromDateTime(schedule.ProjectFinish),
+            Forecast = input.Forecast,
+            LookAheadDays = input.LookAheadDays,
+            NextMilestones = [.. upcoming.OrderBy(m => m.Finish).ThenBy(m => m.Id.Value, StringComparer.Ordinal)],
+            Changes = changes,
+            BaselineName = input.BaselineName,
+            Risks = risks,
+            DecisionsNeeded = [.. decisions.Where(d => d.IsOpen).OrderByDescending(d => d.DaysOverdue).ThenBy(d => d.Decision.Due ?? DateOnly.MaxValue).ThenBy(d => d.Decision.Id.Value, StringComparer.Ordinal)],
+            Blocked = Blocked(program, lookup, decisions, critical),
+            Budget = budget,
+            Projects = sections,
+            CriticalPath = Gantt(program, lookup, schedule, commitments, today, input.GanttRows),
+            ForecastCurve = Curve(input.Forecast, commitments),
+            Burn = budget.Total is { } total ? new BurnChart("Budget burn (cumulative)", budget.Burn, total.BudgetAtCompletion, total.StatusDate, total.Currency) : null,
+            HeatMap = heat,
+        };
+    }
+
+    /// <summary>Each item once (the first of two with one id), in plan order.</summary>
+    private static IEnumerable<WorkItem> Unique(Program program, ProgramLookup lookup) =>
+        program.WorkItems.Where(i => ReferenceEquals(lookup.Items[i.Id], i));
+
+    private static List<BlockedWork> Blocked(Program program, ProgramLookup lookup, IReadOnlyList<DecisionFinding> decisions, HashSet<WorkItemId> critical)
+    {
+        var waiting = new Dictionary<WorkItemId, List<string>>();
+        void Add(WorkItemId id, string blocker)
+        {
+            if (!waiting.TryGetValue(id, out var list))
+            {
+                waiting[id] = list = [];
+            }
+
+            if (!list.Contains(blocker))
+            {
+                list.Add(blocker);
+            }
+        }
+
+        foreach (var finding in decisions.Where(d => d.IsOpen))
+        {
+            var due = finding.Decision.Due is { } d ? finding.IsOverdue ? $", {finding.DaysOverdue} days overdue" : $", due {d:yyyy-MM-dd}" : string.Empty;
+            foreach (var id in finding.Blocks.Where(lookup.Items.ContainsKey))
+            {
+                if (!ProgramLookup.IsFinished(lookup.Items[id]))
+                {
+                    Add(id, $"Decision: {finding.Decision.Question} ({lookup.PersonName(finding.Decision.Decider)}{due})");
+                }
+            }
+        }
+
+        foreach (var item in Unique(program, lookup).Where(i => i.Status == WorkItemStatus.Blocked))
+        {
+            Add(item.Id, "Marked blocked in the plan");
+        }
+
+        foreach (var risk in program.Risks.Where(r => r.Status == RiskStatus.Occurred))
+        {
+            foreach (var id in risk.LinkedItems.Where(waiting.ContainsKey))
+            {
+                Add(id, $"Risk occurred: {risk.Title}");
+            }
+        }
+
+        return [.. Unique(program, lookup)
+            .Where(i => waiting.ContainsKey(i.Id))
+            .Select(i => new BlockedWork(i.Id, i.Name, i.Project, critical.Contains(i.Id), waiting[i.Id]))
+            .OrderByDescending(b => b.IsCritical)];
+    }
+
+    /// <summary>
+    /// The critical path into the final commitment (the program's last committed item; without one, the schedule's
+    /// critical path), around today: from the last finished item before the first unfinished one, at most
+    /// <paramref name="maxRows"/> items, with each row's driving link.
+    /// </summary>
+    private static GanttChart Gantt(Program program, ProgramLookup lookup, ProgramSchedule schedule, IReadOnlyList<CommitmentOutlook> commitments, DateOnly today, int maxRows)
+    {
+        var final = commitments.Count > 0 ? commitments[^1] : null;
+        var path = final is null ? [.. schedule.CriticalPath.Where(schedule.Items.ContainsKey)] : PathInto(program, schedule, final.Id);
+        var firstOpen = path.FindIndex(id => !lookup.Items.TryGetValue(id, out var item) || !ProgramLookup.IsFinished(item));
+        var start = firstOpen < 0 ? Math.Max(0, path.Count - maxRows) : Math.Max(0, firstOpen - 1);
+        var excerpt = path.Skip(start).Take(maxRows).ToList();
+        var rowOf = excerpt.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var rows = excerpt.Select(id =>
+        {
+            var s = schedule.Items[id];
+            var item = lookup.Items[id];
+            var done = ProgramLookup.IsFinished(item) ? 1 : item.Progress.PercentComplete / 100;
+            return new GanttRow(id.Value, item.Name, s.Start, s.Finish, item.IsMilestone || s.DurationMinutes == 0, s.IsCritical) { Committed = item.Committed, Done = done };
+        }).ToList();
+        var links = new List<GanttLink>();
+        for (var i = 1; i < excerpt.Count; i++)
+        {
+            links.Add(new GanttLink(i - 1, i));
+        }
+
+        var what = final is null ? "Critical path" : $"Driving path to {final.Name}";
+        var title = path.Count > excerpt.Count ? $"{what} (steps {start + 1} to {start + excerpt.Count} of {path.Count})" : what;
+        return new GanttChart(title, rows, links) { Today = today };
+    }
+
+    /// <summary>
+    /// The chain of work that drives <paramref name="target"/>, first to last: back from it through its driving
+    /// predecessor, or, where a constraint or the status date set its start (a pinned launch date), through the
+    /// predecessor with the least slack (the latest finish among equals, then the id).
+    /// </summary>
+    private static List<WorkItemId> PathInto(Program program, ProgramSchedule schedule, WorkItemId target)
+    {
+        var predecessors = program.Dependencies.ToLookup(d => d.Successor, d => d.Predecessor);
+        var chain = new List<WorkItemId>();
+        var seen = new HashSet<WorkItemId>();
+        for (WorkItemId? id = target; id is { } current && schedule.Items.ContainsKey(current) && seen.Add(current);)
+        {
+            chain.Add(current);
+            id = schedule.Items[current].DrivingPredecessor
+                ?? predecessors[current]
+                    .Where(schedule.Items.ContainsKey)
+                    .OrderBy(p => schedule.Items[p].TotalSlackMinutes)
+                    .ThenByDescending(p => schedule.Items[p].Finish)
+                    .ThenBy(p => p.Value, StringComparer.Ordinal)
+                    .Select(p => (WorkItemId?)p)
+                    .FirstOrDefault();
+        }
+
+        chain.Reverse();
+        return chain;
+    }
+
+    /// <summary>The S-curve of the final commitment, or of the program end when that is pinned by a constraint or absent.</summary>
+    private static SCurve? Curve(ProgramForecast? forecast, IReadOnlyList<CommitmentOutlook> commitments)
+    {
+        if (forecast is null)
+        {
+            return null;
+        }
+
+        var final = commitments.Count > 0 ? commitments[^1] : null;
+        var milestone = final is { Pinned: false } ? forecast.Milestones.FirstOrDefault(m => m.Id == final.Id) : null;
+        milestone ??= forecast.ProgramEnd;
+        var title = milestone.Id is null ? "Forecast: program end" : $"Forecast: {milestone.Name}";
+        return new SCurve(title, [.. milestone.Histogram.Select(b => (b.Date, b.Cumulative))], milestone.P50, milestone.P80)
+        {
+            Committed = milestone.Committed,
+            ProbabilityOnTime = milestone.ProbabilityOnTime,
+        };
+    }
+}
