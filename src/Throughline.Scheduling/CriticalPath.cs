@@ -61,6 +61,26 @@ public static class CriticalPath
         return Forward(network, durations, buffers.EarlyStart, buffers.EarlyFinish, buffers.Driver, buffers.Why, buffers.LatestByCalendar);
     }
 
+    /// <summary>
+    /// <see cref="ForwardPass(ScheduleNetwork, ReadOnlySpan{long}, ForwardBuffers)"/> with the remaining duration of
+    /// each in-progress task that gives one explicitly taken from <paramref name="remaining"/> (by task index) instead
+    /// of the network: how Monte Carlo varies the work left on a started item. Whether a task counts as started still
+    /// follows the network.
+    /// </summary>
+    internal static long ForwardPass(ScheduleNetwork network, ReadOnlySpan<long> durations, ReadOnlySpan<long> remaining, ForwardBuffers buffers)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(buffers);
+        CheckDurations(network, durations);
+        CheckDurations(network, remaining);
+        if (buffers.Length != network.NodeCount || buffers.LatestByCalendar.Length != network.Calendars.Count)
+        {
+            throw new ArgumentException("The buffers were made for another network.", nameof(buffers));
+        }
+
+        return Forward(network, durations, buffers.EarlyStart, buffers.EarlyFinish, buffers.Driver, buffers.Why, buffers.LatestByCalendar, remaining);
+    }
+
     private static void CheckDurations(ScheduleNetwork network, ReadOnlySpan<long> durations)
     {
         if (durations.Length != network.TaskCount)
@@ -69,7 +89,7 @@ public static class CriticalPath
         }
     }
 
-    private static long Forward(ScheduleNetwork net, ReadOnlySpan<long> durations, long[] es, long[] ef, int[] driver, StartDriver[] why, long[] latest)
+    private static long Forward(ScheduleNetwork net, ReadOnlySpan<long> durations, long[] es, long[] ef, int[] driver, StartDriver[] why, long[] latest, ReadOnlySpan<long> remainingGiven = default)
     {
         var calendars = net.CalendarArray;
         var kind = net.NodeKind;
@@ -278,7 +298,7 @@ public static class CriticalPath
                 }
 
                 var done = (long)Math.Round(d * percent / 100, MidpointRounding.AwayFromZero);
-                var left = remaining >= 0 ? remaining : d - done;
+                var left = remaining < 0 ? d - done : remainingGiven.IsEmpty ? remaining : remainingGiven[task];
                 end = earliest + done;
                 if (net.HasStatusDate && left > 0)
                 {

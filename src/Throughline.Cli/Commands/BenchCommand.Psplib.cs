@@ -26,6 +26,9 @@ internal sealed record PsplibBenchSettings(string Directory)
     /// <summary>Only the first K instances in PSPLIB order.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>Take every K-th instance in PSPLIB order (a sample across parameter classes); null for all.</summary>
+    public int? Every { get; init; }
+
     /// <summary>The bounds table; null means <c>DIR/../solutions/bounds.csv</c> when it exists.</summary>
     public string? BoundsFile { get; init; }
 }
@@ -82,7 +85,8 @@ internal static partial class BenchCommand
             return ExitCodes.IoError;
         }
 
-        var files = Directory.GetFiles(settings.Directory, "*.sm").Order(NaturalOrder.Instance).Take(settings.Limit ?? int.MaxValue).ToList();
+        var files = Directory.GetFiles(settings.Directory, "*.sm").Order(NaturalOrder.Instance)
+            .Where((_, i) => i % (settings.Every ?? 1) == 0).Take(settings.Limit ?? int.MaxValue).ToList();
         if (files.Count == 0)
         {
             error.WriteLine($"tl bench psplib: no PSPLIB files (*.sm) in {settings.Directory}");

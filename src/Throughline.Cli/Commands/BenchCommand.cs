@@ -25,6 +25,7 @@ internal static partial class BenchCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write one CSV row per instance: instance,makespan,cpm_lb,best_known,deviation_pct,schedules,seconds" };
         var emit = new Option<DirectoryInfo?>("--emit") { Description = "Write each schedule to DIR/<instance>.csv (job,start; PSPLIB job numbers) for an independent checker" };
         var limit = new Option<int?>("--limit") { Description = "Run only the first K instances (in PSPLIB order), for quick runs" };
+        var every = new Option<int?>("--every") { Description = "Run every K-th instance (in PSPLIB order); --every 10 on j120 takes one instance of each parameter class" };
         var bounds = new Option<FileInfo?>("--bounds") { Description = "Best-known bounds table (default: DIR/../solutions/bounds.csv when it exists)" };
         var command = new Command("psplib", "Run the leveling solver on PSPLIB instances, verify every schedule and report the deviation the literature uses")
         {
@@ -36,6 +37,7 @@ internal static partial class BenchCommand
             output,
             emit,
             limit,
+            every,
             bounds,
         };
         command.SetAction(parse =>
@@ -50,11 +52,12 @@ internal static partial class BenchCommand
                 OutFile = parse.GetValue(output)?.FullName,
                 EmitDirectory = parse.GetValue(emit)?.FullName,
                 Limit = parse.GetValue(limit),
+                Every = parse.GetValue(every),
                 BoundsFile = parse.GetValue(bounds)?.FullName,
             };
-            if (settings.MaxSchedules is < 1 || settings.TimeLimit is { } t && (t <= TimeSpan.Zero || double.IsNaN(t.TotalSeconds)) || settings.Threads < 1 || settings.Limit is < 1)
+            if (settings.MaxSchedules is < 1 || settings.TimeLimit is { } t && (t <= TimeSpan.Zero || double.IsNaN(t.TotalSeconds)) || settings.Threads < 1 || settings.Limit is < 1 || settings.Every is < 1)
             {
-                error.WriteLine("tl bench psplib: --schedules, --time-limit, --threads and --limit must be positive.");
+                error.WriteLine("tl bench psplib: --schedules, --time-limit, --threads, --limit and --every must be positive.");
                 return ExitCodes.Usage;
             }
 

@@ -128,6 +128,18 @@ internal static class ForecastCommand
                     json.WriteNull("probabilityOnTime");
                 }
 
+                // Added after the contract's fields: the finish histogram by day and the S-curve (cumulative share).
+                json.WriteStartArray("histogram");
+                foreach (var bin in m.Histogram)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("date", Date(bin.Date));
+                    json.WriteNumber("count", bin.Count);
+                    json.WriteNumber("cumulative", Math.Round(bin.Cumulative, 4));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 
@@ -153,6 +165,34 @@ internal static class ForecastCommand
             }
 
             json.WriteEndArray();
+
+            // Added after the contract's fields: the program cost with risk cost impacts simulated, or null.
+            if (forecast.Cost is { } cost)
+            {
+                json.WriteStartObject("cost");
+                json.WriteString("currency", cost.Currency);
+                json.WriteNumber("planned", cost.Planned);
+                json.WriteNumber("expected", Math.Round(cost.Expected, 2));
+                json.WriteNumber("p10", Math.Round(cost.P10, 2));
+                json.WriteNumber("p50", Math.Round(cost.P50, 2));
+                json.WriteNumber("p80", Math.Round(cost.P80, 2));
+                json.WriteNumber("p90", Math.Round(cost.P90, 2));
+                json.WriteNumber("p95", Math.Round(cost.P95, 2));
+                json.WriteNumber("probabilityWithinPlan", Math.Round(cost.ProbabilityWithinPlan, 4));
+                json.WriteStartArray("risks");
+                foreach (var id in cost.Risks)
+                {
+                    json.WriteStringValue(id.Value);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("cost");
+            }
+
             json.WriteEndObject();
         }
 
@@ -180,6 +220,54 @@ internal static class ForecastCommand
                 task.Value = task.MaxValue;
             });
         return result!;
+    }
+
+    /// <summary>
+    /// The program end's finishes as a compact text histogram: at most 16 rows of whole weeks (two or more per row for
+    /// a long tail), a bar per row, the cumulative share, and where P50, P80 and the deterministic date fall.
+    /// </summary>
+    internal static void Histogram(IAnsiConsole console, MilestoneForecast end)
+    {
+        const int Rows = 16;
+        const int Width = 40;
+        if (end.Histogram.Count == 0)
+        {
+            return;
+        }
+
+        static DateOnly Monday(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+        var first = Monday(end.Histogram[0].Date);
+        var last = end.Histogram[^1].Date;
+        var weeks = ((last.DayNumber - first.DayNumber) / 7) + 1;
+        var perRow = (weeks + Rows - 1) / Rows;
+        var rows = (weeks + perRow - 1) / perRow;
+        var counts = new int[rows];
+        var cumulative = new double[rows];
+        foreach (var bin in end.Histogram)
+        {
+            var row = (bin.Date.DayNumber - first.DayNumber) / 7 / perRow;
+            counts[row] += bin.Count;
+            cumulative[row] = bin.Cumulative;
+        }
+
+        for (var row = 1; row < rows; row++)
+        {
+            cumulative[row] = Math.Max(cumulative[row], cumulative[row - 1]);
+        }
+
+        var most = counts.Max();
+        console.MarkupLine($"[bold]Program end[/]: finishes by {(perRow == 1 ? "week" : $"{perRow} weeks")} (cumulative share on the right)");
+        for (var row = 0; row < rows; row++)
+        {
+            var from = first.AddDays(row * perRow * 7);
+            var to = from.AddDays((perRow * 7) - 1);
+            bool Holds(DateOnly d) => d >= from && d <= to;
+            var marks = string.Join(' ', new[] { (end.P50, "P50"), (end.P80, "P80"), (end.Deterministic, "plan") }.Where(m => Holds(m.Item1)).Select(m => m.Item2));
+            var bar = new string('█', (int)Math.Round(Width * counts[row] / (double)most));
+            console.MarkupLine(FormattableString.Invariant($"{from:yyyy-MM-dd} [blue]{bar,-Width}[/] {cumulative[row],5:0%} [yellow]{marks}[/]"));
+        }
+
+        console.WriteLine();
     }
 
     private static string Pin(ConstraintType type) => type switch
@@ -238,6 +326,16 @@ internal static class ForecastCommand
             console.MarkupLine("[yellow]Pinned: a hard constraint holds the item on its date in every iteration, however late its predecessors run; read their dates instead.[/]");
         }
         console.WriteLine();
+        Histogram(console, forecast.ProgramEnd);
+        if (forecast.Cost is { } cost)
+        {
+            string Amount(decimal amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + " " + cost.Currency;
+            var costs = new Table().Title("[bold]Program cost[/] with risk costs simulated").AddColumns("Planned", "Expected", "P50", "P80", "P95", "Plan holds");
+            costs.AddRow(Amount(cost.Planned), Amount(cost.Expected), Amount(cost.P50), Amount(cost.P80), Amount(cost.P95), Coloured(cost.ProbabilityWithinPlan));
+            console.Write(costs);
+            console.MarkupLine("[grey]Plan: the projects' budgets (else the budget lines); Plan holds: the share of iterations with no risk cost.[/]");
+            console.WriteLine();
+        }
 
         if (forecast.Drivers.Count > 0)
         {

@@ -19,6 +19,13 @@ public sealed class ForecastModel
         Max = [.. b.Max];
         Range = [.. Enumerable.Range(0, n).Select(t => Max[t] - Min[t])];
         Shape = [.. Enumerable.Range(0, n).Select(t => Max[t] > Min[t] ? (Mode[t] - Min[t]) / (Max[t] - Min[t]) : 0)];
+        PertRow = new int[n];
+        PertBlend = new double[n];
+        for (var t = 0; t < n; t++)
+        {
+            (PertRow[t], PertBlend[t]) = BetaPertTable.Row(Shape[t]);
+        }
+
         Mu = [.. b.Mu];
         Sigma = [.. b.Sigma];
         GroupCount = b.GroupCount;
@@ -59,8 +66,12 @@ public sealed class ForecastModel
         }
 
         Variable = [.. Enumerable.Range(0, n).Where(t => variable[t])];
+        Remaining = [.. Variable.Where(t => network.Remaining[t] >= 0)];
+        RiskCost = [.. b.Risks.Select(r => r.Cost)];
+        HasCost = RiskCost.Any(c => c != 0);
         Leaves = [.. Enumerable.Range(0, n).Where(t => !network.IsSummary(t))];
         LeafCalendars = [.. Leaves.Select(network.CalendarOf).Distinct().Order()];
+        Batch = BatchPass.TryCreate(network, Horizon(network));
     }
 
     public ScheduleNetwork Network { get; }
@@ -89,6 +100,11 @@ public sealed class ForecastModel
     /// <summary>Where the mode sits in the range, (Mode − Min) / (Max − Min), 0 to 1.</summary>
     internal double[] Shape { get; }
 
+    /// <summary>Each task's Beta-PERT shape as <see cref="BetaPertTable.Row"/> gives it: the table row below it and the blend towards the next.</summary>
+    internal int[] PertRow { get; }
+
+    internal double[] PertBlend { get; }
+
     internal double[] Mu { get; }
 
     internal double[] Sigma { get; }
@@ -112,11 +128,26 @@ public sealed class ForecastModel
     /// <summary>Tasks whose duration can differ from the network's: uncertain or linked to a risk.</summary>
     internal int[] Variable { get; }
 
+    /// <summary>
+    /// Variable tasks in progress with an explicit remaining duration: the remaining work varies with the sampled
+    /// duration (r × sample / most likely, so its spread is the estimate's, scaled) and takes the risks' impacts.
+    /// </summary>
+    internal int[] Remaining { get; }
+
+    /// <summary>Each risk's cost impact when it occurs (in the caller's currency units); 0 for none.</summary>
+    internal double[] RiskCost { get; }
+
+    /// <summary>Whether any risk has a cost impact, so that each iteration's risk cost is recorded.</summary>
+    internal bool HasCost { get; }
+
     /// <summary>Tasks that are not summaries.</summary>
     internal int[] Leaves { get; }
 
     /// <summary>The calendars leaf tasks are on (a network may hold calendars no task uses, some without working time).</summary>
     internal int[] LeafCalendars { get; }
+
+    /// <summary>The eight-iterations-at-a-time pass when the network allows it (one calendar, no summaries, constraints or progress), else null.</summary>
+    internal BatchPass? Batch { get; }
 
     internal double[] RiskProbability { get; }
 
@@ -125,6 +156,37 @@ public sealed class ForecastModel
     internal int[] RiskLinkStart { get; }
 
     internal int[] RiskLinkTask { get; }
+
+    /// <summary>
+    /// A position on the first calendar that runs rarely pass: the project finish with every task at its pessimistic
+    /// duration and every risk occurring, plus half the span again and two weeks.
+    /// </summary>
+    private long Horizon(ScheduleNetwork network)
+    {
+        if (!network.SingleCalendar)
+        {
+            return -1;
+        }
+
+        var upper = new long[TaskCount];
+        for (var t = 0; t < upper.Length; t++)
+        {
+            upper[t] = Kind[t] == Fixed ? network.DurationOf(t) : (long)Math.Ceiling(Max[t]);
+        }
+
+        for (var r = 0; r < RiskProbability.Length; r++)
+        {
+            for (var l = RiskLinkStart[r]; l < RiskLinkStart[r + 1]; l++)
+            {
+                upper[RiskLinkTask[l]] += RiskImpact[r];
+            }
+        }
+
+        var calendar = network.Calendars[0];
+        var start = network.ProjectStartPosition[0];
+        var finish = calendar.PositionAt(CriticalPath.Schedule(network, upper).ProjectFinishInstant);
+        return finish + ((finish - start) / 2) + (14 * 24 * 60);
+    }
 
     /// <summary>Random streams: one per task index, then one per group factor, then one per risk.</summary>
     internal int StreamCount => TaskCount + GroupCount + RiskCount;

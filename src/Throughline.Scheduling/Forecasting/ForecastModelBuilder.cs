@@ -119,8 +119,20 @@ public sealed class ForecastModelBuilder
     }
 
     /// <summary>A risk event: in a share <paramref name="probability"/> of iterations, <paramref name="impactMinutes"/> of working time is added to each of <paramref name="tasks"/>.</summary>
-    public int AddRisk(double probability, long impactMinutes, IEnumerable<int> tasks)
+    public int AddRisk(double probability, long impactMinutes, IEnumerable<int> tasks) => AddRisk(probability, impactMinutes, tasks, 0);
+
+    /// <summary>
+    /// A risk event with a cost: in a share <paramref name="probability"/> of iterations, <paramref name="impactMinutes"/>
+    /// of working time is added to each of <paramref name="tasks"/> (none for a cost-only risk) and <paramref name="cost"/>
+    /// to the iteration's risk cost (<see cref="MonteCarloResult.Costs"/>).
+    /// </summary>
+    public int AddRisk(double probability, long impactMinutes, IEnumerable<int> tasks, double cost)
     {
+        if (double.IsNaN(cost) || double.IsInfinity(cost))
+        {
+            throw new ArgumentOutOfRangeException(nameof(cost), cost, "A cost is a finite amount.");
+        }
+
         ArgumentNullException.ThrowIfNull(tasks);
         if (double.IsNaN(probability) || probability is < 0 or > 1)
         {
@@ -134,7 +146,7 @@ public sealed class ForecastModelBuilder
             CheckTask(t);
         }
 
-        Risks.Add(new RiskSpec(probability, impactMinutes, [.. linked.Where(t => !network.IsSummary(t))]));
+        Risks.Add(new RiskSpec(probability, impactMinutes, [.. linked.Where(t => !network.IsSummary(t))], cost));
         return Risks.Count - 1;
     }
 
@@ -160,5 +172,5 @@ public sealed class ForecastModelBuilder
         }
     }
 
-    internal sealed record RiskSpec(double Probability, long ImpactMinutes, int[] Tasks);
+    internal sealed record RiskSpec(double Probability, long ImpactMinutes, int[] Tasks, double Cost);
 }

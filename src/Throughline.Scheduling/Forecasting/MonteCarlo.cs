@@ -60,7 +60,8 @@ public static class MonteCarlo
             byDate[net.NodeOfTask[t]] = calendar.PositionOf(plan.EarlyFinishDate(t).Date.AddDays(1));
         }
 
-        var context = new RunContext(model, options, baseDurations, [.. deterministic.Select(net.Calendars[0].PositionAt)], byDate);
+        var costs = model.HasCost ? new double[cap] : [];
+        var context = new RunContext(model, options, baseDurations, [.. deterministic.Select(net.Calendars[0].PositionAt)], byDate, costs);
         var finishes = new long[targets][];
         for (var k = 0; k < targets; k++)
         {
@@ -127,6 +128,12 @@ public static class MonteCarlo
             Array.Sort(finishes[k]);
         }
 
+        if (model.HasCost)
+        {
+            Array.Resize(ref costs, iterations);
+            Array.Sort(costs);
+        }
+
         var byDeterministic = new int[n];
         if (options.Statistics)
         {
@@ -136,7 +143,10 @@ public static class MonteCarlo
             }
         }
 
-        return new MonteCarloResult(model, iterations, converged, finishes, deterministic, total.Critical, total.Sensitivity(iterations), byDeterministic, total.RiskHits);
+        return new MonteCarloResult(model, iterations, converged, finishes, deterministic, total.Critical, total.Sensitivity(iterations), byDeterministic, total.RiskHits)
+        {
+            SortedCosts = costs,
+        };
     }
 
     /// <summary>The P80 of the first <paramref name="count"/> finishes of the last target, in working minutes on the first calendar.</summary>
@@ -148,7 +158,8 @@ public static class MonteCarlo
         return model.Network.Calendars[0].PositionAt(p80);
     }
 
-    internal sealed record RunContext(ForecastModel Model, MonteCarloOptions Options, long[] BaseDurations, long[] DeterministicPosition, long[] ByDateOfNode);
+    /// <summary>What every worker reads, and <see cref="Costs"/>, which each writes at its own iterations (empty without risk costs).</summary>
+    internal sealed record RunContext(ForecastModel Model, MonteCarloOptions Options, long[] BaseDurations, long[] DeterministicPosition, long[] ByDateOfNode, double[] Costs);
 
     /// <summary>Integer sums over some blocks; adding them in any order gives the same totals.</summary>
     internal sealed class Partial

@@ -26,6 +26,12 @@ public sealed record MonteCarloOptions
     /// <summary>Risks left out of the run (by index), for measuring what each one adds.</summary>
     public IReadOnlySet<int> DisabledRisks { get; init; } = new HashSet<int>();
 
+    /// <summary>
+    /// Whether a network that allows it runs eight iterations per pass (<see cref="BatchPass"/>); off, every iteration
+    /// runs the engine's <see cref="CriticalPath.ForwardPass"/>. The result is the same either way (tested).
+    /// </summary>
+    internal bool Batched { get; init; } = true;
+
     /// <summary>Called from worker threads with the iterations of each finished block; must be thread-safe.</summary>
     public Action<int>? Progress { get; init; }
 }

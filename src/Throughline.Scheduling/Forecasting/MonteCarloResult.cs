@@ -34,6 +34,25 @@ public sealed class MonteCarloResult
     /// <summary>Whether the run stopped on convergence before its cap.</summary>
     public bool Converged { get; }
 
+    /// <summary>
+    /// Each iteration's risk cost (the cost impacts of the risks that occurred), sorted ascending; empty when no risk
+    /// has a cost (see <see cref="ForecastModelBuilder.AddRisk(double, long, IEnumerable{int}, double)"/>).
+    /// </summary>
+    public ReadOnlySpan<double> Costs => SortedCosts;
+
+    internal double[] SortedCosts { get; init; } = [];
+
+    /// <summary>The nearest-rank percentile of the risk cost (0 without risk costs).</summary>
+    public double CostPercentile(double q)
+    {
+        if (double.IsNaN(q) || q is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(q));
+        }
+
+        return SortedCosts.Length == 0 ? 0 : SortedCosts[Math.Max(0, (int)Math.Ceiling(q * SortedCosts.Length) - 1)];
+    }
+
     /// <summary>The sorted finishes of target <paramref name="target"/>, one per iteration.</summary>
     public ReadOnlySpan<long> Finishes(int target) => finishes[target];
 

@@ -15,7 +15,28 @@ public sealed record ProgramForecast(
 {
     /// <summary>The program end (always the last of <see cref="Milestones"/>).</summary>
     public MilestoneForecast ProgramEnd => Milestones[^1];
+
+    /// <summary>The program cost with the risks' cost impacts simulated, or null when the plan has no budget or risk cost.</summary>
+    public CostForecast? Cost { get; init; }
 }
+
+/// <summary>
+/// The program's cost: <see cref="Planned"/> (the projects' budgets, else the budget lines' planned amounts) plus, in
+/// each iteration, the cost impact of every open or mitigating risk that occurred in it. P10 to P95 are nearest-rank
+/// percentiles of that total; <see cref="ProbabilityWithinPlan"/> is the share of iterations in which no risk cost
+/// was incurred, so the plan held. Cost impacts in another currency than the plan's are left out (see <see cref="Risks"/>).
+/// </summary>
+public sealed record CostForecast(
+    string Currency,
+    decimal Planned,
+    decimal Expected,
+    decimal P10,
+    decimal P50,
+    decimal P80,
+    decimal P90,
+    decimal P95,
+    double ProbabilityWithinPlan,
+    IReadOnlyList<RiskId> Risks);
 
 /// <summary>
 /// The forecast finish of a committed work item, or of the whole program (<see cref="Id"/> null). Percentile dates are

@@ -93,18 +93,34 @@ public static class ProgramForecaster
             }
         }
 
+        // Schedule risks first, so that their streams (by risk index) do not depend on the cost data; then the risks
+        // that only cost money. Only amounts in the cost basis's currency add up.
+        var basis = CostBasis(program);
+        decimal CostOf(Risk risk) => risk.CostImpact is { Amount: > 0 } c && basis is { } b && c.Currency == b.Currency ? c.Amount : 0;
         var risks = new List<Risk>();
+        var costRisks = new List<Risk>();
         foreach (var risk in program.Risks)
         {
-            if (risk.Status is RiskStatus.Open or RiskStatus.Mitigating && risk.ScheduleImpact.Minutes > 0 && risk.Probability.Value > 0)
+            if (risk.Status is not (RiskStatus.Open or RiskStatus.Mitigating) || risk.Probability.Value <= 0)
             {
-                var linked = risk.LinkedItems.Select(TaskOf).Where(t => t >= 0).ToList();
-                if (linked.Count > 0)
-                {
-                    builder.AddRisk(risk.Probability.Value, risk.ScheduleImpact.Minutes, RiskEntries.Of(network, linked));
-                    risks.Add(risk);
-                }
+                continue;
             }
+
+            var linked = risk.LinkedItems.Select(TaskOf).Where(t => t >= 0).ToList();
+            if (risk.ScheduleImpact.Minutes > 0 && linked.Count > 0)
+            {
+                builder.AddRisk(risk.Probability.Value, risk.ScheduleImpact.Minutes, RiskEntries.Of(network, linked), (double)CostOf(risk));
+                risks.Add(risk);
+            }
+            else if (CostOf(risk) > 0)
+            {
+                costRisks.Add(risk);
+            }
+        }
+
+        foreach (var risk in costRisks)
+        {
+            builder.AddRisk(risk.Probability.Value, 0, [], (double)CostOf(risk));
         }
 
         var committed = Enumerable.Range(0, network.TaskCount)
@@ -166,6 +182,7 @@ public static class ProgramForecaster
             .ThenBy(p => p.Id.Value, StringComparer.Ordinal)
             .ToList();
 
+        var costed = risks.Concat(costRisks).Where(r => CostOf(r) > 0).Select(r => r.Id).ToList();
         return new ProgramForecast(
             run.Iterations,
             run.Converged,
@@ -173,7 +190,50 @@ public static class ProgramForecaster
             [.. criticality.OrderByDescending(c => c.Index).ThenByDescending(c => Math.Abs(c.Sensitivity)).ThenBy(c => c.Id.Value, StringComparer.Ordinal)],
             drivers,
             merges,
-            built.Diagnostics);
+            built.Diagnostics)
+        {
+            Cost = basis is { } planned ? Cost(run, planned, costed) : null,
+        };
+    }
+
+    /// <summary>
+    /// The planned cost the risk costs add to: the sum of the projects' budgets when any project has one, else the sum
+    /// of the budget lines' planned amounts, else (when some risk has a cost impact) zero in that risk's currency; only
+    /// amounts in the first amount's currency are added. Null when the plan has no cost data at all.
+    /// </summary>
+    internal static Money? CostBasis(Program program)
+    {
+        var amounts = program.Projects.Where(p => p.Budget is not null).Select(p => p.Budget!.Value).ToList();
+        if (amounts.Count == 0)
+        {
+            amounts = [.. program.Budget.Select(line => line.Planned)];
+        }
+
+        if (amounts.Count > 0)
+        {
+            var currency = amounts[0].Currency;
+            return new Money(amounts.Where(a => a.Currency == currency).Sum(a => a.Amount), currency);
+        }
+
+        var risk = program.Risks.FirstOrDefault(r => r.CostImpact is { Amount: > 0 });
+        return risk?.CostImpact is { } first ? Money.Zero(first.Currency) : null;
+    }
+
+    private static CostForecast Cost(MonteCarloResult run, Money planned, IReadOnlyList<RiskId> risks)
+    {
+        decimal At(double q) => planned.Amount + (decimal)run.CostPercentile(q);
+        var costs = run.Costs;
+        var sum = 0.0;
+        var none = 0;
+        foreach (var c in costs)
+        {
+            sum += c;
+            none += c <= 0 ? 1 : 0;
+        }
+
+        var expected = costs.Length == 0 ? planned.Amount : planned.Amount + (decimal)(sum / costs.Length);
+        var within = costs.Length == 0 ? 1 : none / (double)costs.Length;
+        return new CostForecast(planned.Currency, planned.Amount, expected, At(0.10), At(0.50), At(0.80), At(0.90), At(0.95), within, risks);
     }
 
     /// <summary>The spread of a single-value estimate: its first tag with a category, its team's, the program's, the options' default.</summary>

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Throughline.Domain;
 
 namespace Throughline.Scheduling.Forecasting;
@@ -8,7 +12,11 @@ namespace Throughline.Scheduling.Forecasting;
 /// </summary>
 internal sealed class Worker
 {
+    /// <summary>Uncertain tasks sampled together on the batch path.</summary>
+    private const int Chunk = 32;
+
     private readonly long[] durations;
+    private readonly long[] remaining;
     private readonly ulong[] keys;
     private readonly double[] factors;
     private readonly bool[] occurred;
@@ -18,11 +26,21 @@ internal sealed class Worker
     private readonly double[] pert;
     private readonly long[] lastPosition;
     private readonly int[] leafCalendars;
+    private readonly BatchPass? batch;
+    private readonly long[] laneDurations = [];
+    private readonly long[] laneEs = [];
+    private readonly long[] laneEf = [];
+    private readonly long[] laneValues = [];
+    private readonly long[] laneDeviations = [];
+    private readonly double[] laneFactors = [];
+    private readonly byte[] laneOccurred = [];
+    private readonly double[] laneUniforms = new double[Chunk * BatchPass.Lanes];
     private long finish;
 
     public Worker(ForecastModel model)
     {
         durations = new long[model.TaskCount];
+        remaining = [.. model.Network.Remaining];
         keys = new ulong[model.StreamCount];
         factors = new double[model.GroupCount];
         occurred = new bool[model.RiskCount];
@@ -32,10 +50,28 @@ internal sealed class Worker
         pert = BetaPertTable.Values;
         lastPosition = new long[model.Network.Calendars.Count];
         leafCalendars = model.LeafCalendars;
+        batch = model.Batch;
+        if (batch is not null)
+        {
+            const int L = BatchPass.Lanes;
+            laneDurations = new long[model.TaskCount * L];
+            laneEs = new long[batch.NodeCount * L];
+            laneEf = new long[batch.NodeCount * L];
+            laneValues = new long[model.Targets.Count * L];
+            laneDeviations = new long[model.Targets.Count * L];
+            laneFactors = new double[model.GroupCount * L];
+            laneOccurred = new byte[model.RiskCount];
+        }
     }
 
     public void RunBlock(MonteCarlo.RunContext context, int block, int start, int size, long[][] finishes, MonteCarlo.Partial partial)
     {
+        if (batch is not null && context.Options.Batched)
+        {
+            RunBlockBatched(context, block, start, size, finishes, partial);
+            return;
+        }
+
         var model = context.Model;
         var options = context.Options;
         var net = model.Network;
@@ -47,10 +83,6 @@ internal sealed class Worker
 
         context.BaseDurations.CopyTo(durations, 0);
         var uncertain = model.Uncertain;
-        var kind = model.Kind;
-        var min = model.Min;
-        var range = model.Range;
-        var shape = model.Shape;
         var groupStart = model.GroupStart;
         var groupOf = model.GroupOf;
         var loading = model.Loading;
@@ -81,15 +113,16 @@ internal sealed class Worker
                     u = StandardNormal.Cdf(z);
                 }
 
-                var x = kind[t] switch
-                {
-                    (byte)DurationDistribution.Triangular => min[t] + (range[t] * Triangular(shape[t], u)),
-                    (byte)DurationDistribution.BetaPert => min[t] + (range[t] * BetaPertTable.Quantile(pert, shape[t], u)),
-                    _ => min[t] + Math.Exp(model.Mu[t] + (model.Sigma[t] * StandardNormal.Quantile(u))),
-                };
-                durations[t] = unchecked((long)(x + 0.5));
+                durations[t] = Duration(model, pert, t, u);
             }
 
+            // The work left on a started item scales with its sampled duration: r × sample / most likely.
+            foreach (var t in model.Remaining)
+            {
+                remaining[t] = Scale(net.Remaining[t], durations[t], context.BaseDurations[t]);
+            }
+
+            var cost = 0.0;
             for (var r = 0; r < risks; r++)
             {
                 occurred[r] = LatinHypercube.Uniform(keys[model.RiskStream(r)], j, size, bits) < model.RiskProbability[r]
@@ -97,14 +130,28 @@ internal sealed class Worker
                 if (occurred[r])
                 {
                     partial.RiskHits[r]++;
+                    cost += model.RiskCost[r];
                     for (var l = model.RiskLinkStart[r]; l < model.RiskLinkStart[r + 1]; l++)
                     {
-                        durations[model.RiskLinkTask[l]] += model.RiskImpact[r];
+                        var t = model.RiskLinkTask[l];
+                        durations[t] += model.RiskImpact[r];
+                        if (net.Remaining[t] >= 0)
+                        {
+                            // A risk on a started item delays the work still to do.
+                            remaining[t] += model.RiskImpact[r];
+                        }
                     }
                 }
             }
 
-            finish = CriticalPath.ForwardPass(net, durations, buffers);
+            if (model.HasCost)
+            {
+                context.Costs[start + j] = cost;
+            }
+
+            finish = model.Remaining.Length > 0
+                ? CriticalPath.ForwardPass(net, durations, remaining, buffers)
+                : CriticalPath.ForwardPass(net, durations, buffers);
             for (var k = 0; k < targets.Count; k++)
             {
                 var task = targets[k];
@@ -126,6 +173,308 @@ internal sealed class Worker
                         durations[model.RiskLinkTask[l]] -= model.RiskImpact[r];
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>A remaining duration <paramref name="given"/> scaled as the item's sampled duration is to its most likely one.</summary>
+    internal static long Scale(long given, long sampled, long mostLikely) =>
+        mostLikely > 0 ? (long)Math.Round(given * (double)sampled / mostLikely, MidpointRounding.AwayFromZero) : given;
+
+    /// <summary>A sample of task <paramref name="t"/>'s duration at the (correlated) uniform <paramref name="u"/>, in whole working minutes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long Duration(ForecastModel model, double[] pert, int t, double u)
+    {
+        var x = model.Kind[t] switch
+        {
+            (byte)DurationDistribution.Triangular => model.Min[t] + (model.Range[t] * Triangular(model.Shape[t], u)),
+            (byte)DurationDistribution.BetaPert => model.Min[t] + (model.Range[t] * BetaPertTable.Quantile(pert, model.PertRow[t], model.PertBlend[t], u)),
+            _ => model.Min[t] + Math.Exp(model.Mu[t] + (model.Sigma[t] * StandardNormal.Quantile(u))),
+        };
+        return unchecked((long)(x + 0.5));
+    }
+
+    /// <summary>
+    /// <see cref="RunBlock"/> eight iterations at a time on a <see cref="BatchPass"/> network: the same draws (the
+    /// streams are pure functions of the iteration), the same pass and the same statistics, so the same result.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunBlockBatched(MonteCarlo.RunContext context, int block, int start, int size, long[][] finishes, MonteCarlo.Partial partial)
+    {
+        unchecked
+        {
+            const int L = BatchPass.Lanes;
+            var pass = batch!;
+            var model = context.Model;
+            var options = context.Options;
+            var net = model.Network;
+            var bits = LatinHypercube.BitsFor(size);
+            for (var s = 0; s < keys.Length; s++)
+            {
+                keys[s] = LatinHypercube.Key(options.Seed, block, s);
+            }
+
+            var baseDurations = context.BaseDurations;
+            for (var t = 0; t < baseDurations.Length; t++)
+            {
+                Array.Fill(laneDurations, baseDurations[t], t * L, L);
+            }
+
+            var uncertain = model.Uncertain;
+            var kind = model.Kind;
+            var pertRow = model.PertRow;
+            var pertBlend = model.PertBlend;
+            var min = model.Min;
+            var range = model.Range;
+            var groupStart = model.GroupStart;
+            var groupOf = model.GroupOf;
+            var loading = model.Loading;
+            var own = model.Own;
+            var risks = model.RiskCount;
+            var targets = model.Targets;
+            var disabled = options.DisabledRisks;
+            var calendar = net.CalendarArray[0];
+            Span<double> u = stackalloc double[L];
+            Span<long> latest = stackalloc long[L];
+            Span<double> laneCost = stackalloc double[L];
+            for (var j0 = 0; j0 < size; j0 += L)
+            {
+                var active = Math.Min(L, size - j0);
+                for (var g = 0; g < model.GroupCount; g++)
+                {
+                    LatinHypercube.Uniforms(keys[model.GroupStream(g)], j0, size, bits, u);
+                    for (var i = 0; i < L; i++)
+                    {
+                        laneFactors[(g * L) + i] = StandardNormal.Quantile(u[i]);
+                    }
+                }
+
+                // In chunks: the uniforms of a chunk's tasks first (independent multiply chains the core overlaps),
+                // then their quantiles, from a buffer that stays in the first-level cache.
+                for (var first = 0; first < uncertain.Length; first += Chunk)
+                {
+                    var last = Math.Min(uncertain.Length, first + Chunk);
+                    for (var c = first; c < last; c++)
+                    {
+                        LatinHypercube.Uniforms(keys[uncertain[c]], j0, size, bits, laneUniforms.AsSpan((c - first) * L, L));
+                    }
+
+                    for (var c = first; c < last; c++)
+                    {
+                        var t = uncertain[c];
+                        var drawn = laneUniforms.AsSpan((c - first) * L, L);
+                        var correlated = groupStart[t + 1] > groupStart[t] && loading[t] > 0;
+                        if (!correlated && kind[t] == (byte)DurationDistribution.BetaPert)
+                        {
+                            // The common case, without the per-sample dispatch: the same expression as Duration.
+                            var (row, blend, low, width, at) = (pertRow[t], pertBlend[t], min[t], range[t], t * L);
+                            for (var i = 0; i < L; i++)
+                            {
+                                laneDurations[at + i] = (long)(low + (width * BetaPertTable.Quantile(pert, row, blend, drawn[i])) + 0.5);
+                            }
+
+                            continue;
+                        }
+
+                        for (var i = 0; i < L; i++)
+                        {
+                            var ui = drawn[i];
+                            if (correlated)
+                            {
+                                var z = own[t] * StandardNormal.Quantile(ui);
+                                for (var l = groupStart[t]; l < groupStart[t + 1]; l++)
+                                {
+                                    z += loading[t] * laneFactors[(groupOf[l] * L) + i];
+                                }
+
+                                ui = StandardNormal.Cdf(z);
+                            }
+
+                            laneDurations[(t * L) + i] = Duration(model, pert, t, ui);
+                        }
+                    }
+                }
+
+                laneCost.Clear();
+                for (var r = 0; r < risks; r++)
+                {
+                    byte hit = 0;
+                    if (disabled.Count == 0 || !disabled.Contains(r))
+                    {
+                        LatinHypercube.Uniforms(keys[model.RiskStream(r)], j0, size, bits, u);
+                        for (var i = 0; i < L; i++)
+                        {
+                            if (u[i] < model.RiskProbability[r])
+                            {
+                                hit |= (byte)(1 << i);
+                                partial.RiskHits[r] += i < active ? 1 : 0;
+                                laneCost[i] += model.RiskCost[r];
+                            }
+                        }
+                    }
+
+                    laneOccurred[r] = hit;
+                    if (hit != 0)
+                    {
+                        ApplyRisk(model, r, hit, model.RiskImpact[r]);
+                    }
+                }
+
+                if (model.HasCost)
+                {
+                    laneCost[..active].CopyTo(context.Costs.AsSpan(start + j0, active));
+                }
+
+                pass.Forward(laneDurations, laneEs, laneEf, latest);
+                for (var k = 0; k < targets.Count; k++)
+                {
+                    var task = targets[k];
+                    for (var i = 0; i < active; i++)
+                    {
+                        var value = task >= 0
+                            ? pass.FinishInstant(task, i, laneDurations, laneEs, laneEf)
+                            : net.HasGivenFinish ? net.GivenFinishInstant
+                            : latest[i] == long.MinValue ? net.ProjectStartInstant
+                            : calendar.FinishInstant(latest[i]);
+                        laneValues[(k * L) + i] = value;
+                        finishes[k][start + j0 + i] = value;
+                    }
+                }
+
+                if (options.Statistics)
+                {
+                    GatherBatched(context, partial, active);
+                }
+
+                for (var r = 0; r < risks; r++)
+                {
+                    if (laneOccurred[r] != 0)
+                    {
+                        ApplyRisk(model, r, laneOccurred[r], -model.RiskImpact[r]);
+                    }
+                }
+            }
+        }
+    }
+
+    private void ApplyRisk(ForecastModel model, int r, byte lanes, long impact)
+    {
+        unchecked
+        {
+            for (var l = model.RiskLinkStart[r]; l < model.RiskLinkStart[r + 1]; l++)
+            {
+                var at = model.RiskLinkTask[l] * BatchPass.Lanes;
+                for (var i = 0; i < BatchPass.Lanes; i++)
+                {
+                    if ((lanes & (1 << i)) != 0)
+                    {
+                        laneDurations[at + i] += impact;
+                    }
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void GatherBatched(MonteCarlo.RunContext context, MonteCarlo.Partial partial, int active)
+    {
+        unchecked
+        {
+            const int L = BatchPass.Lanes;
+            var model = context.Model;
+            var net = model.Network;
+            var n = model.TaskCount;
+            var calendar0 = net.CalendarArray[0];
+            var targets = values.Length;
+            Array.Clear(laneDeviations);
+            for (var k = 0; k < targets; k++)
+            {
+                for (var i = 0; i < active; i++)
+                {
+                    var f = calendar0.PositionAt(laneValues[(k * L) + i]) - context.DeterministicPosition[k];
+                    laneDeviations[(k * L) + i] = f;
+                    partial.SumF[k] += f;
+                    partial.SumF2[k] += f * f;
+                    WalkDrivingPathBatched(net, model.Targets[k], i, laneValues[(k * L) + i], partial.Critical, k * n);
+                }
+            }
+
+            // Lanes past the block's end count for nothing: their duration deviations are masked to zero.
+            var keep0 = Vector256.Create(0 < active ? -1L : 0, 1 < active ? -1L : 0, 2 < active ? -1L : 0, 3 < active ? -1L : 0);
+            var keep1 = Vector256.Create(4 < active ? -1L : 0, 5 < active ? -1L : 0, 6 < active ? -1L : 0, 7 < active ? -1L : 0);
+            ref var durationRef = ref MemoryMarshal.GetArrayDataReference(laneDurations);
+            ref var deviationRef = ref MemoryMarshal.GetArrayDataReference(laneDeviations);
+            var baseDurations = context.BaseDurations;
+            var sumD = partial.SumD;
+            var sumD2 = partial.SumD2;
+            var sumDF = partial.SumDF;
+            foreach (var t in model.Variable)
+            {
+                var b = Vector256.Create(baseDurations[t]);
+                var at = (nuint)t * L;
+                var d0 = (Vector256.LoadUnsafe(ref durationRef, at) - b) & keep0;
+                var d1 = (Vector256.LoadUnsafe(ref durationRef, at + 4) - b) & keep1;
+                sumD[t] += Vector256.Sum(d0 + d1);
+                sumD2[t] += Vector256.Sum((d0 * d0) + (d1 * d1));
+                for (var k = 0; k < targets; k++)
+                {
+                    var f0 = Vector256.LoadUnsafe(ref deviationRef, (nuint)(k * L));
+                    var f1 = Vector256.LoadUnsafe(ref deviationRef, (nuint)(k * L) + 4);
+                    sumDF[(k * n) + t] += Vector256.Sum((d0 * f0) + (d1 * f1));
+                }
+            }
+
+            // By node: the lanes that finish by the deterministic date (summaries never occur on a batch network).
+            ref var efRef = ref MemoryMarshal.GetArrayDataReference(laneEf);
+            var byDate = context.ByDateOfNode;
+            var counts = partial.ByDeterministic;
+            var activeBits = (1u << active) - 1;
+            for (var v = 0; v < counts.Length; v++)
+            {
+                var threshold = Vector256.Create(byDate[v]);
+                var at = (nuint)v * L;
+                var by = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref efRef, at), threshold).ExtractMostSignificantBits()
+                    | (Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref efRef, at + 4), threshold).ExtractMostSignificantBits() << 4);
+                counts[v] += BitOperations.PopCount(by & activeBits);
+            }
+        }
+    }
+
+    /// <summary><see cref="WalkDrivingPath"/> for lane <paramref name="lane"/> of a batch, with drivers recomputed along the way.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WalkDrivingPathBatched(ScheduleNetwork net, int target, int lane, long finishInstant, int[] counts, int row)
+    {
+        unchecked
+        {
+            const int L = BatchPass.Lanes;
+            var pass = batch!;
+            int v;
+            if (target >= 0)
+            {
+                v = net.NodeOfTask[target];
+            }
+            else
+            {
+                // As WalkDrivingPath: the last leaf (in topological order) whose finish is the project finish.
+                var calendar = net.CalendarArray[0];
+                var p = calendar.PositionAt(finishInstant);
+                var last = calendar.FinishInstant(p) == finishInstant ? p : long.MinValue;
+                v = -1;
+                for (var node = pass.NodeCount - 1; node >= 0; node--)
+                {
+                    if (laneEf[(node * L) + lane] == last)
+                    {
+                        v = node;
+                        break;
+                    }
+                }
+            }
+
+            while (v >= 0)
+            {
+                counts[row + pass.TaskOf(v)]++;
+                var (driver, why) = pass.DriverOf(v, lane, laneDurations, laneEs, laneEf);
+                v = why == StartDriver.Predecessor ? pass.From(driver) : -1;
             }
         }
     }

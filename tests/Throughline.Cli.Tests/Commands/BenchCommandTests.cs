@@ -198,6 +198,30 @@ public sealed class BenchCommandTests : IDisposable
 
     private static string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests", "Throughline.Interop.Tests", "Psplib", "Fixtures", name);
 
+    [Fact]
+    public void Every_k_th_instance_samples_the_set_in_psplib_order()
+    {
+        var (code, _, _) = Run(BackToBack, configure: s => s with { Every = 2 });
+
+        code.ShouldBe(0);
+        File.ReadAllLines(OutFile).Skip(1).Select(r => r.Split(',')[0]).ShouldBe(["j301_1", "tiny"]);
+    }
+
+    [Fact]
+    public void With_a_schedule_budget_instances_run_side_by_side_on_one_thread_each()
+    {
+        var threads = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var (code, _, _) = Run((instance, options) =>
+        {
+            threads.Add(options.Threads);
+            return BackToBack(instance, options);
+        });
+
+        code.ShouldBe(0);
+        threads.ShouldAllBe(t => t == 1);
+        File.ReadAllLines(OutFile).Skip(1).Select(r => r.Split(',')[0]).ShouldBe(["j301_1", "j301_2", "tiny"]);
+    }
+
     private (int ExitCode, string Output, string Error) Run(
         Func<RcpspInstance, RcpspSolverOptions, RcpspResult> solve,
         int? limit = null,

@@ -15,14 +15,15 @@ public class ForecastCommandTests
         exitCode.ShouldBe(0);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["iterations", "milestones", "criticality", "drivers"]);
+        // The contract's fields, in order; fields added since (histogram, cost) come after them.
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["iterations", "milestones", "criticality", "drivers", "cost"]);
         root.GetProperty("iterations").GetInt32().ShouldBe(2048);
 
         var milestones = root.GetProperty("milestones").EnumerateArray().ToList();
         milestones.Select(m => m.GetProperty("id").GetString()).ShouldBe(["cut-w2-live", "bill-first-run", "cut-dc-exit", "skyline"]);
         foreach (var m in milestones)
         {
-            m.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "deterministic", "committed", "p10", "p50", "p80", "p90", "p95", "probabilityOnTime"]);
+            m.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "deterministic", "committed", "p10", "p50", "p80", "p90", "p95", "probabilityOnTime", "histogram"]);
             foreach (var name in new[] { "deterministic", "p10", "p50", "p80", "p90", "p95" })
             {
                 m.GetProperty(name).GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\d$");
@@ -40,6 +41,50 @@ public class ForecastCommandTests
         var drivers = root.GetProperty("drivers").EnumerateArray().ToList();
         drivers.ShouldNotBeEmpty();
         drivers.ShouldAllBe(d => d.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "id", "daysAtP80" }));
+    }
+
+    [Fact]
+    public void Json_output_carries_each_milestones_histogram_and_s_curve_and_the_program_cost()
+    {
+        var (exitCode, output, _) = TlRunner.Run("forecast", MainExample, "--iterations", "2048", "--format", "json");
+
+        exitCode.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        foreach (var m in json.RootElement.GetProperty("milestones").EnumerateArray())
+        {
+            var bins = m.GetProperty("histogram").EnumerateArray().ToList();
+            bins.ShouldNotBeEmpty();
+            bins.ShouldAllBe(b => b.EnumerateObject().Select(p => p.Name).SequenceEqual(new[] { "date", "count", "cumulative" }));
+            bins.Sum(b => b.GetProperty("count").GetInt32()).ShouldBe(2048);
+            bins[^1].GetProperty("cumulative").GetDouble().ShouldBe(1.0);
+            var dates = bins.Select(b => b.GetProperty("date").GetString()!).ToList();
+            dates.ShouldBe(dates.Order(StringComparer.Ordinal).Distinct());
+
+            // The S-curve crosses 50% on the P50 day.
+            var p50 = m.GetProperty("p50").GetString();
+            bins.First(b => b.GetProperty("cumulative").GetDouble() >= 0.5).GetProperty("date").GetString().ShouldBe(p50);
+        }
+
+        // The example budgets its seven projects (5,000,000 USD in all) and gives most risks a cost impact.
+        var cost = json.RootElement.GetProperty("cost");
+        cost.GetProperty("currency").GetString().ShouldBe("USD");
+        cost.GetProperty("planned").GetDecimal().ShouldBe(5_000_000m);
+        cost.GetProperty("p50").GetDecimal().ShouldBeGreaterThan(5_000_000m);
+        cost.GetProperty("p80").GetDecimal().ShouldBeGreaterThanOrEqualTo(cost.GetProperty("p50").GetDecimal());
+        cost.GetProperty("p95").GetDecimal().ShouldBeGreaterThanOrEqualTo(cost.GetProperty("p80").GetDecimal());
+        cost.GetProperty("risks").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void The_table_shows_a_text_histogram_of_the_program_end_with_p50_and_p80_marked()
+    {
+        var (exitCode, output, _) = TlRunner.Run("forecast", MainExample, "--iterations", "1024");
+
+        exitCode.ShouldBe(0);
+        output.ShouldContain("Program end: finishes by");
+        output.ShouldContain("█");
+        output.ShouldContain("P50");
+        output.ShouldContain("100%");
     }
 
     [Fact]
