@@ -16,6 +16,52 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+# == PostgreSQL: the server's integration tests run on SQLite always, and on PostgreSQL when THROUGHLINE_TEST_POSTGRES
+# names a server. Without one, start a throwaway cluster (installing Debian's postgresql when missing and root) on a
+# free local port in a temp folder, and stop and remove it on exit.
+pg_dir=""
+pg_bin=""
+pg_as() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_postgres() {
+  if [ -n "$pg_dir" ]; then
+    pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1
+    rm -rf "$pg_dir"
+  fi
+}
+trap 'stop_postgres; rm -f "$log"' EXIT
+if [ -n "${THROUGHLINE_TEST_POSTGRES:-}" ]; then
+  echo "== postgres: using THROUGHLINE_TEST_POSTGRES"
+else
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$pg_bin" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== postgres: installing postgresql (Debian package)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  fi
+  if [ -z "$pg_bin" ]; then
+    echo "== postgres: not installed and cannot install it (needs root and apt-get); the PostgreSQL runs of the server tests are skipped"
+  elif [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+    echo "== postgres: no 'postgres' user to run the cluster as; the PostgreSQL runs of the server tests are skipped"
+  else
+    pg_dir=$(mktemp -d)
+    [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+    pg_port=""
+    for _ in $(seq 1 50); do
+      candidate=$((20000 + RANDOM % 40000))
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then pg_port=$candidate; break; fi
+    done
+    if pg_as "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres >"$pg_dir/initdb.log" 2>&1 \
+      && pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+           -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off" start >/dev/null 2>&1; then
+      export THROUGHLINE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+      echo "== postgres: throwaway cluster on port $pg_port"
+    else
+      echo "== postgres: the throwaway cluster did not start (see below); the PostgreSQL runs of the server tests are skipped"
+      cat "$pg_dir"/*.log 2>/dev/null | tail -n 20
+    fi
+  fi
+fi
+
 echo "== build (warnings are errors)"
 if ! dotnet build Throughline.slnx -c Release 2>&1 | tee "$log" | grep -E "error|Warn|Build succeeded|Time Elapsed"; then
   :

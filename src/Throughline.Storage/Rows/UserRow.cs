@@ -1,0 +1,21 @@
+namespace Throughline.Storage.Rows;
+
+/// <summary>A local account. <see cref="PasswordHash"/> is ASP.NET Core's <c>PasswordHasher</c> output (PBKDF2).</summary>
+public sealed class UserRow
+{
+    public long Id { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    public string PasswordHash { get; set; } = "";
+
+    /// <summary>Administrators manage accounts; they see only the programs they are members of, like everyone.</summary>
+    public bool IsAdmin { get; set; }
+
+    /// <summary>Set for a generated first password: until it is changed, the account can do nothing else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
