@@ -194,7 +194,7 @@ public static class CriticalPath
                         continue;
                     }
 
-                    required -= d;
+                    required -= plain[task] ? d : d + net.Split[task];
                 }
 
                 if (required > earliest)
@@ -263,14 +263,15 @@ public static class CriticalPath
             }
 
             // Constraints are honoured over links (Microsoft Project's default); a conflict shows as negative slack.
+            var span = d + net.Split[task];
             var constrained = constraint switch
             {
                 ConstraintType.StartNoEarlierThan => Math.Max(earliest, date),
-                ConstraintType.FinishNoEarlierThan => Math.Max(earliest, date - d),
+                ConstraintType.FinishNoEarlierThan => Math.Max(earliest, date - span),
                 ConstraintType.StartNoLaterThan => Math.Min(earliest, date),
-                ConstraintType.FinishNoLaterThan => Math.Min(earliest, date - d),
+                ConstraintType.FinishNoLaterThan => Math.Min(earliest, date - span),
                 ConstraintType.MustStartOn => date,
-                ConstraintType.MustFinishOn => date - d,
+                ConstraintType.MustFinishOn => date - span,
                 ConstraintType.AsSoonAsPossible or ConstraintType.AsLateAsPossible => earliest,
             };
             if (constrained != earliest)
@@ -284,7 +285,7 @@ public static class CriticalPath
             if (actualFinish >= 0)
             {
                 end = actualFinish;
-                earliest = actualStart >= 0 ? actualStart : actualFinish - d;
+                earliest = actualStart >= 0 ? actualStart : actualFinish - span;
                 drv = -1;
                 reason = StartDriver.Actual;
             }
@@ -297,9 +298,11 @@ public static class CriticalPath
                     reason = StartDriver.Actual;
                 }
 
+                // A split's gap is counted with the work done: the interruption is behind the task, or else still
+                // between its start and its remaining work.
                 var done = (long)Math.Round(d * percent / 100, MidpointRounding.AwayFromZero);
                 var left = remaining < 0 ? d - done : remainingGiven.IsEmpty ? remaining : remainingGiven[task];
-                end = earliest + done;
+                end = earliest + done + net.Split[task];
                 if (net.HasStatusDate && left > 0)
                 {
                     end = Math.Max(end, net.StatusPosition[c]);
@@ -309,7 +312,8 @@ public static class CriticalPath
             }
             else
             {
-                end = earliest + d;
+                // A split task takes its work plus its interruption (Microsoft Project keeps a split's gap when the task moves).
+                end = earliest + span;
             }
 
             es[v] = earliest;

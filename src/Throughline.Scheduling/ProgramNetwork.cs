@@ -147,7 +147,7 @@ internal sealed record ProgramNetwork(
 
             var own = item.Calendar is null ? -1 : CalendarFor(item.Calendar, i, EntityKind.WorkItem);
             var resources = new SortedSet<int>();
-            foreach (var assignment in item.Assignments)
+            foreach (var assignment in options.IgnoreResourceCalendars.Contains(item.Id) ? [] : item.Assignments)
             {
                 if (assignment.Person is { } person && people.TryGetValue(person, out var k))
                 {
@@ -199,7 +199,28 @@ internal sealed record ProgramNetwork(
         foreach (var i in itemOf)
         {
             var item = items[i];
-            builder.AddTask(item.IsMilestone ? 0 : Math.Max(0, item.Estimate?.MostLikely.Minutes ?? 0), TaskCalendar(i), item.IsMilestone);
+            var calendar = TaskCalendar(i);
+            var t = builder.AddTask(item.IsMilestone ? 0 : Math.Max(0, item.Estimate?.MostLikely.Minutes ?? 0), calendar, item.IsMilestone);
+
+            // Slack is counted on the item's own calendar (else the program's), even when its people's calendars
+            // schedule it (Microsoft Project); an elapsed item's stays round the clock.
+            var own = item.Calendar is null ? 0 : CalendarFor(item.Calendar, i, EntityKind.WorkItem);
+            if (item.Assignments.Count > 0 && item.Estimate?.IsElapsed != true && own != calendar)
+            {
+                builder.SetSlackCalendar(t, own);
+            }
+
+            if (!item.IsMilestone && options.Splits.TryGetValue(item.Id, out var splits))
+            {
+                // A split's gap is the working time of its periods on the calendar the item is scheduled on.
+                var gap = 0L;
+                foreach (var split in splits)
+                {
+                    gap += Math.Max(0, compiled[calendar].PositionOf(split.Finish) - compiled[calendar].PositionOf(split.Start));
+                }
+
+                builder.SetSplit(t, gap);
+            }
         }
 
         foreach (var i in itemOf)

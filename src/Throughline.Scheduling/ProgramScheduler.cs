@@ -20,7 +20,22 @@ public sealed record ProgramScheduleOptions
 
     /// <summary>When set, replaces <see cref="Program.StatusDate"/> (which is a date: its whole day counts as reported).</summary>
     public DateTime? StatusDate { get; init; }
+
+    /// <summary>
+    /// Periods in which a work item does no work between its start and finish (Microsoft Project's split tasks), by
+    /// item. The item finishes later by their working time on its calendar; the gap moves with the item.
+    /// </summary>
+    public IReadOnlyDictionary<WorkItemId, IReadOnlyList<SplitPeriod>> Splits { get; init; } = new Dictionary<WorkItemId, IReadOnlyList<SplitPeriod>>();
+
+    /// <summary>
+    /// Work items scheduled on their own calendar alone, not on their people's (Microsoft Project's "Ignore resource
+    /// calendar" task flag).
+    /// </summary>
+    public IReadOnlySet<WorkItemId> IgnoreResourceCalendars { get; init; } = new HashSet<WorkItemId>();
 }
+
+/// <summary>A period in which a work item does no work (local date-times, start inclusive, finish exclusive).</summary>
+public readonly record struct SplitPeriod(DateTime Start, DateTime Finish);
 
 /// <summary>One work item's computed dates (local date-times) and slack (working minutes on the item's calendar).</summary>
 public sealed record ItemSchedule(

@@ -125,6 +125,33 @@ public sealed class ScheduleNetworkBuilder
         spec.Remaining = remainingMinutes;
     }
 
+    /// <summary>
+    /// Interrupts the task for <paramref name="minutes"/> working minutes of its calendar between its start and finish
+    /// (Microsoft Project's split): it does the same work, but finishes that much later.
+    /// </summary>
+    public void SetSplit(int task, long minutes)
+    {
+        CheckTask(task);
+        ArgumentOutOfRangeException.ThrowIfNegative(minutes);
+        tasks[task].Split = minutes;
+    }
+
+    /// <summary>
+    /// Measures the task's slack in working time of <paramref name="calendar"/> instead of the calendar it is scheduled
+    /// on: Microsoft Project schedules a task with resources on their calendars but counts its slack on the task's own
+    /// (or the project's) calendar.
+    /// </summary>
+    public void SetSlackCalendar(int task, int calendar)
+    {
+        CheckTask(task);
+        if ((uint)calendar >= (uint)calendars.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(calendar));
+        }
+
+        tasks[task].SlackCalendar = calendar;
+    }
+
     public ScheduleNetwork Build() => ScheduleNetwork.Create(calendars, ProjectStart, StatusDate, ProjectFinish, tasks, links);
 
     private void CheckTask(int task)
@@ -158,6 +185,10 @@ public sealed class ScheduleNetworkBuilder
         public double PercentComplete { get; set; }
 
         public long? Remaining { get; set; }
+
+        public long Split { get; set; }
+
+        public int SlackCalendar { get; set; } = -1;
     }
 
     internal sealed record LinkSpec(int Predecessor, int Successor, DependencyType Type, Lag Lag);

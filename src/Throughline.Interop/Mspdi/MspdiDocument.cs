@@ -1,4 +1,5 @@
 using Throughline.Domain;
+using Throughline.Scheduling;
 
 namespace Throughline.Interop.Mspdi;
 
@@ -30,6 +31,15 @@ public sealed record MspdiDocument(Program Program)
 
     /// <summary>The project start as written, with its time of day (the domain keeps only the date).</summary>
     public DateTime? ProjectStart { get; init; }
+
+    /// <summary>
+    /// Split tasks: the periods in which each does no work between its start and finish, read from the assignments'
+    /// timephased work (MSPDI has no other record of a split).
+    /// </summary>
+    public IReadOnlyDictionary<WorkItemId, IReadOnlyList<SplitPeriod>> Splits { get; init; } = new Dictionary<WorkItemId, IReadOnlyList<SplitPeriod>>();
+
+    /// <summary>Tasks with <c>IgnoreResourceCalendar</c> set: scheduled on their own calendar, not their resources'.</summary>
+    public IReadOnlySet<WorkItemId> IgnoreResourceCalendar { get; init; } = new HashSet<WorkItemId>();
 
     /// <summary>What wrote the file, as far as the header tells (<c>SaveVersion</c>, <c>BuildNumber</c>).</summary>
     public string? Producer { get; init; }

@@ -108,12 +108,18 @@ public static class MspdiFidelity
 
     /// <summary>
     /// What the file says about scheduling beyond the <see cref="Program"/>: the project start with its time of day
-    /// (Microsoft Project starts the first tasks of a project whose <c>StartDate</c> is 09:00 at 09:00).
+    /// (Microsoft Project starts the first tasks of a project whose <c>StartDate</c> is 09:00 at 09:00), split tasks,
+    /// and tasks that ignore their resources' calendars.
     /// </summary>
     public static ProgramScheduleOptions ScheduleOptions(MspdiDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new ProgramScheduleOptions { ProjectStart = document.ProjectStart };
+        return new ProgramScheduleOptions
+        {
+            ProjectStart = document.ProjectStart,
+            Splits = document.Splits,
+            IgnoreResourceCalendars = document.IgnoreResourceCalendar,
+        };
     }
 
     /// <summary>

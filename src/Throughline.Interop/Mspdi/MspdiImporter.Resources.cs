@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Throughline.Domain;
 using Throughline.Domain.Diagnostics;
+using Throughline.Scheduling;
 
 namespace Throughline.Interop.Mspdi;
 
@@ -52,6 +53,82 @@ internal sealed partial class MspdiImporter
         }
 
         return (people, byUid);
+    }
+
+    /// <summary>
+    /// Split tasks. MSPDI has no split element: a split shows in the assignments' timephased work (<c>Type</c> 1,
+    /// remaining, and 2, actual) as periods of zero work between worked ones. A zero period counts when it is at least
+    /// an hour long (Project writes minute-by-minute entries where a contour leaves less than a second of work per
+    /// minute, which read as zero without being a split) and no assignment of the task works in it. Entries that
+    /// cannot be read are skipped: the timephased data only refines the schedule.
+    /// </summary>
+    private Dictionary<WorkItemId, IReadOnlyList<SplitPeriod>> ReadSplits(XElement root)
+    {
+        var worked = new Dictionary<int, List<SplitPeriod>>();
+        var idle = new Dictionary<int, List<SplitPeriod>>();
+        foreach (var element in root.Element(ns + "Assignments")?.Elements(ns + "Assignment") ?? [])
+        {
+            if (Int(element, "TaskUID") is not { } taskUid || !rowsByUid.ContainsKey(taskUid))
+            {
+                continue;
+            }
+
+            foreach (var data in element.Elements(ns + "TimephasedData"))
+            {
+                if (data.Element(ns + "Type")?.Value.Trim() is not ("1" or "2")
+                    || !MspdiFormat.TryParseDateTime(data.Element(ns + "Start")?.Value ?? string.Empty, out var start)
+                    || !MspdiFormat.TryParseDateTime(data.Element(ns + "Finish")?.Value ?? string.Empty, out var finish)
+                    || finish <= start)
+                {
+                    continue;
+                }
+
+                // An absent value is a period Project did not schedule (nights, weekends); only a written zero is idle.
+                var value = data.Element(ns + "Value")?.Value.Trim();
+                if (string.IsNullOrEmpty(value) || !MspdiFormat.TryParseDuration(value, out _))
+                {
+                    continue;
+                }
+
+                var isWork = value.Any(c => c is >= '1' and <= '9');
+                if (!isWork && finish - start < TimeSpan.FromHours(1))
+                {
+                    continue;
+                }
+
+                var into = isWork ? worked : idle;
+                if (!into.TryGetValue(taskUid, out var list))
+                {
+                    into[taskUid] = list = [];
+                }
+
+                list.Add(new SplitPeriod(start, finish));
+            }
+        }
+
+        var splits = new Dictionary<WorkItemId, IReadOnlyList<SplitPeriod>>();
+        foreach (var (taskUid, periods) in idle)
+        {
+            if (!worked.TryGetValue(taskUid, out var work))
+            {
+                continue;
+            }
+
+            // Between the first and the last work only, and not while another assignment works.
+            var first = work.Min(w => w.Start);
+            var last = work.Max(w => w.Finish);
+            var gaps = periods
+                .Where(p => p.Start >= first && p.Finish <= last && !work.Any(w => w.Start < p.Finish && p.Start < w.Finish))
+                .Distinct()
+                .OrderBy(p => p.Start)
+                .ToList();
+            if (gaps.Count > 0)
+            {
+                splits[rowsByUid[taskUid].Item.Id] = gaps;
+            }
+        }
+
+        return splits;
     }
 
     private List<WorkItem> AttachAssignments(XElement root, List<TaskRow> rows, Dictionary<int, PersonId> people)

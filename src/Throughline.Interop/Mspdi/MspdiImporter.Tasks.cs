@@ -192,6 +192,17 @@ internal sealed partial class MspdiImporter
             return Progress.None;
         }
 
+        // PercentComplete is a whole number; ActualDuration says to the minute how much is done. Where the rounded
+        // percentage does not give that duration back (6% of 71h01m is 4h16m, the file says 4h27m), the exact share is
+        // taken, so the remaining work starts where Microsoft Project starts it.
+        if (actualFinish is null
+            && MspdiFormat.TryParseDuration(element.Element(ns + "ActualDuration")?.Value ?? string.Empty, out var done)
+            && MspdiFormat.TryParseDuration(element.Element(ns + "Duration")?.Value ?? string.Empty, out var duration)
+            && done > 0 && done < duration && Math.Abs(done - (duration * percent / 100)) > 0.5)
+        {
+            percent = done * 100.0 / duration;
+        }
+
         var remaining = Duration(element, "RemainingDuration", input: true);
         return new Progress
         {

@@ -35,6 +35,7 @@ internal sealed partial class MspdiImporter(string source)
         var calendars = ReadCalendars(root);
         var tasks = ReadTasks(root, header, calendars);
         var (people, resourceUids) = ReadResources(root, header, calendars);
+        var splits = ReadSplits(root);
         var items = AttachAssignments(root, tasks, resourceUids);
         var dependencies = ReadLinks(tasks);
 
@@ -65,6 +66,8 @@ internal sealed partial class MspdiImporter(string source)
             Tasks = tasks.ToDictionary(t => t.Item.Id, t => t.Info),
             ProjectStart = header.Start,
             Producer = header.Producer,
+            Splits = splits,
+            IgnoreResourceCalendar = tasks.Where(t => Bool(t.Element, "IgnoreResourceCalendar") == true).Select(t => t.Item.Id).ToHashSet(),
         };
         return new MspdiReadResult(document, diagnostics);
     }

@@ -409,6 +409,12 @@ internal sealed class MspdiExporter(Program program, MspdiWriteOptions options, 
             Element("ActualFinish", MspdiFormat.FormatDateTime(actualFinish));
         }
 
+        // A share that is not a whole percentage (read from an ActualDuration) is kept to the minute as one.
+        if (progress.ActualFinish is null && percent is > 0 and < 100 && percent != Math.Round(percent) && item.Estimate is { } estimate)
+        {
+            Element("ActualDuration", MspdiFormat.FormatDuration((long)Math.Round(estimate.MostLikely.Minutes * percent / 100, MidpointRounding.AwayFromZero)));
+        }
+
         if (progress.Remaining is { } remaining)
         {
             Element("RemainingDuration", MspdiFormat.FormatDuration(remaining.Minutes));

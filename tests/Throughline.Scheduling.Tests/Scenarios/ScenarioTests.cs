@@ -48,7 +48,7 @@ public sealed partial class ScenarioTests
 
         readErrors.ShouldBeEmpty(string.Join(Environment.NewLine, readErrors));
         var program = read.Program!;
-        var schedule = ProgramScheduler.Schedule(program);
+        var schedule = ProgramScheduler.Schedule(program, Options(text));
         schedule.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
         var failures = new List<string>();
         foreach (var expectation in expectations)
@@ -87,6 +87,21 @@ public sealed partial class ScenarioTests
         failures.ShouldBeEmpty($"{scenario}:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
     }
 
+    /// <summary>
+    /// Schedule options a plan cannot state, from directives: <c># split ITEM FROM TO</c> (a period without work) and
+    /// <c># ignore-resource-calendar ITEM</c>.
+    /// </summary>
+    private static ProgramScheduleOptions Options(string text)
+    {
+        var splits = SplitDirective().Matches(text)
+            .GroupBy(m => new WorkItemId(m.Groups["id"].Value))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<SplitPeriod>)[.. g.Select(m => new SplitPeriod(Parse(m.Groups["from"].Value), Parse(m.Groups["to"].Value)))]);
+        var ignore = IgnoreResourceCalendarDirective().Matches(text).Select(m => new WorkItemId(m.Groups[1].Value)).ToHashSet();
+        return new ProgramScheduleOptions { Splits = splits, IgnoreResourceCalendars = ignore };
+
+        static DateTime Parse(string value) => DateTime.ParseExact(value, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    }
+
     private static string Time(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     // Shows the actual slack in the unit the expectation used, so a mismatch reads "expected 1d, got 2d".
@@ -112,6 +127,12 @@ public sealed partial class ScenarioTests
 
     [GeneratedRegex(@"^# expect-diagnostic (\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticExpectation();
+
+    [GeneratedRegex(@"^# split (?<id>\S+) (?<from>\S+) (?<to>\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex SplitDirective();
+
+    [GeneratedRegex(@"^# ignore-resource-calendar (\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex IgnoreResourceCalendarDirective();
 
     [GeneratedRegex(@"([a-z-]+)=(\S+)")]
     private static partial Regex KeyValue();
