@@ -62,6 +62,17 @@ else
   fi
 fi
 
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work offline).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== chromium: installing chromium (Debian package)"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+      || echo "== chromium: could not install it; the browser tests are skipped"
+  else
+    echo "== chromium: not installed and cannot install it (needs root and apt-get); the browser tests are skipped"
+  fi
+fi
+
 echo "== build (warnings are errors)"
 if ! dotnet build Throughline.slnx -c Release 2>&1 | tee "$log" | grep -E "error|Warn|Build succeeded|Time Elapsed"; then
   :

@@ -32,6 +32,9 @@ public sealed record StatusReportInput(Program Program, ProgramSchedule Schedule
     /// <summary>How far ahead "upcoming milestones" look, in calendar days.</summary>
     public int LookAheadDays { get; init; } = 30;
 
+    /// <summary>Whether each live risk's effect on the milestones is computed (one reschedule per risk); a page that does not show it can skip it.</summary>
+    public bool PropagateRisks { get; init; } = true;
+
     /// <summary>The most rows the critical-path Gantt excerpt shows.</summary>
     public int GanttRows { get; init; } = 18;
 }
@@ -52,7 +55,7 @@ public static class StatusReportBuilder
         var budget = ProgramBudget.Compute(program, schedule, program.StatusDate ?? today);
         var commitments = Commitments.Of(program, schedule, input.Forecast);
         var health = ProgramHealth.Assess(program, commitments, budget, decisions, today);
-        var risks = RiskRegister.Assess(program, schedule, today, input.ScheduleOptions);
+        var risks = RiskRegister.Assess(program, schedule, today, input.ScheduleOptions, input.PropagateRisks);
         var forecasts = (input.Forecast?.Milestones ?? []).Where(m => m.Id is not null).GroupBy(m => m.Id!.Value).ToDictionary(g => g.Key, g => g.First());
 
         var upcoming = new List<UpcomingMilestone>();

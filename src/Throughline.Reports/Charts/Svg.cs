@@ -74,6 +74,15 @@ internal sealed class Svg
         return this;
     }
 
+    /// <summary>A link (<c>&lt;a href&gt;</c>, focusable by keyboard) with an accessible name around what <paramref name="body"/> draws.</summary>
+    public Svg Link(string href, string label, Action<Svg> body)
+    {
+        text.Append("<a href=\"").Append(Escape(href)).Append("\" aria-label=\"").Append(Escape(label)).Append("\">");
+        body(this);
+        text.Append("</a>");
+        return this;
+    }
+
     public override string ToString() => text + "</svg>";
 
     /// <summary>Cuts <paramref name="value"/> to <paramref name="max"/> characters with an ellipsis.</summary>

@@ -18,7 +18,8 @@ public sealed record RiskAssessment(Risk Risk, RiskExposure Exposure, IReadOnlyL
 /// <summary>Assesses a program's whole risk register (<see cref="RiskAssessment"/>), live risks first by exposure.</summary>
 public static class RiskRegister
 {
-    public static IReadOnlyList<RiskAssessment> Assess(Program program, ProgramSchedule schedule, DateOnly statusDate, ProgramScheduleOptions? options = null)
+    /// <param name="propagate">Whether to reschedule with each live risk occurring (<see cref="RiskAssessment.Propagation"/>); without it every propagation is empty, which saves one schedule per risk.</param>
+    public static IReadOnlyList<RiskAssessment> Assess(Program program, ProgramSchedule schedule, DateOnly statusDate, ProgramScheduleOptions? options = null, bool propagate = true)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(schedule);
@@ -32,7 +33,7 @@ public static class RiskRegister
                 risk,
                 RiskExposure.Of(risk),
                 reached.GetValueOrDefault(risk.Id) ?? [],
-                live ? RiskPropagator.Propagate(program, schedule, risk, options) : RiskPropagation.None(risk.Id),
+                live && propagate ? RiskPropagator.Propagate(program, schedule, risk, options) : RiskPropagation.None(risk.Id),
                 policy.Assess(risk, statusDate, program.EscalationPath, program.Units)));
         }
 

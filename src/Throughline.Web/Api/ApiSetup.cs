@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Throughline.Web.Auth;
+
+namespace Throughline.Web.Api;
+
+/// <summary>The REST API under <c>/api</c>: problem details for every error, OpenAPI at <c>/openapi/v1.json</c>, size-limited bodies.</summary>
+public static class ApiSetup
+{
+    public static WebApplicationBuilder AddThroughlineApi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        var limit = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 16L * 1024 * 1024);
+        builder.Services.AddSingleton(new BodyLimit(limit));
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = limit);
+        return builder;
+    }
+
+    public static WebApplication UseThroughlineApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Bad input the framework finds (a body that is not JSON, a missing parameter) is the caller's 4xx, not our 500.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePages();
+        app.Use(RefuseLargeBodies);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapThroughlineApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<CallerFilter>();
+        api.MapAccountApi();
+        api.MapUsersApi();
+        api.MapProgramsApi();
+        api.MapPlanTransferApi();
+        foreach (var resource in Storage.Plans.PlanResource.All)
+        {
+            api.MapPlanResourceApi(resource);
+        }
+
+        api.MapMembersApi();
+        api.MapHistoryApi();
+        api.MapBaselinesApi();
+        return app;
+    }
+
+    /// <summary>
+    /// A declared body over the limit is refused before it is read. Kestrel enforces the same limit on bodies without
+    /// a length; this also covers hosts (the test server) that do not.
+    /// </summary>
+    private static async Task RefuseLargeBodies(HttpContext context, RequestDelegate next)
+    {
+        var limit = context.RequestServices.GetRequiredService<BodyLimit>().Bytes;
+        if (context.Request.ContentLength > limit)
+        {
+            await TypedResults.Problem(
+                title: "Request body too large",
+                detail: $"the body is {context.Request.ContentLength} bytes; the limit is {limit}",
+                statusCode: StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        await next(context);
+    }
+}
+
+/// <summary>The largest request body accepted, in bytes (<c>Limits:MaxRequestBodyBytes</c>, default 16 MiB).</summary>
+public sealed record BodyLimit(long Bytes);

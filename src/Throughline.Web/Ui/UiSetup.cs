@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Throughline.Web.Components;
+
+namespace Throughline.Web.Ui;
+
+/// <summary>
+/// The web app: Blazor pages rendered on the server (static server-side rendering; forms post back with anti-forgery
+/// tokens), served by the same host as the API and reading the same storage and engine.
+/// </summary>
+public static class UiSetup
+{
+    public static WebApplicationBuilder AddThroughlineUi(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRazorComponents();
+        builder.Services.AddScoped<ProgramViews>();
+        return builder;
+    }
+
+    public static WebApplication MapThroughlineUi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapStaticAssets();
+        app.MapPost("/account/signout", SignOutAsync);
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    /// <summary>Ends the cookie session; a form post with the anti-forgery token (the <c>[FromForm]</c> field makes the framework check it).</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext http, [FromForm] string? returnUrl)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.LocalRedirect("/signin" + (string.IsNullOrEmpty(returnUrl) ? "" : "?signedOut=1"));
+    }
+}
