@@ -53,23 +53,8 @@ internal sealed class ProgramLookup
     public string TeamName(TeamId id) => Teams.TryGetValue(id, out var team) ? team.Name : id.Value;
 
     /// <summary>The team doing an item: its team assignment, else its first person's team, else its project's owner.</summary>
-    public TeamId? TeamOf(WorkItem item)
-    {
-        foreach (var assignment in item.Assignments)
-        {
-            if (assignment.Team is { } team)
-            {
-                return team;
-            }
-
-            if (assignment.Person is { } person && People.TryGetValue(person, out var p) && p.Team is { } personTeam)
-            {
-                return personTeam;
-            }
-        }
-
-        return Projects.TryGetValue(item.Project, out var project) ? project.OwningTeam : null;
-    }
+    public TeamId? TeamOf(WorkItem item) =>
+        WorkItemTeam.Of(item, id => People.GetValueOrDefault(id), id => Projects.GetValueOrDefault(id));
 
     /// <summary>Done, or actually finished.</summary>
     public static bool IsFinished(WorkItem item) => item.Status is WorkItemStatus.Done or WorkItemStatus.Cancelled || item.Progress.ActualFinish is not null;

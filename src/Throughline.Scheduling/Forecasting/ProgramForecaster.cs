@@ -65,7 +65,7 @@ public static class ProgramForecaster
                 continue;
             }
 
-            var teamId = TeamOf(program, item);
+            var teamId = WorkItemTeam.Of(program, item);
             var team = teamId is { } id ? teamsById.GetValueOrDefault(id) : null;
             groups.Clear();
             if (teamId is { } tid)
@@ -248,25 +248,6 @@ public static class ProgramForecaster
         }
 
         return team?.Uncertainty ?? settings.Uncertainty ?? options.DefaultUncertainty;
-    }
-
-    /// <summary>The team that drives an item's pace: its team assignment, else its first person's team, else its project's owner.</summary>
-    internal static TeamId? TeamOf(Program program, WorkItem item)
-    {
-        foreach (var assignment in item.Assignments)
-        {
-            if (assignment.Team is { } team)
-            {
-                return team;
-            }
-
-            if (assignment.Person is { } person && program.People.FirstOrDefault(p => p.Id == person)?.Team is { } personTeam)
-            {
-                return personTeam;
-            }
-        }
-
-        return program.Projects.FirstOrDefault(p => p.Id == item.Project)?.OwningTeam;
     }
 
     private static MilestoneForecast Milestone(MonteCarloResult run, int target, WorkItem? item, string programName)

@@ -55,18 +55,9 @@ public static class AccountApi
             return Problems.Invalid(new Dictionary<string, string[]> { ["userName"] = ["user name and password are required"] });
         }
 
-        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == request.UserName, cancellationToken);
-        var hasher = new PasswordHasher<UserRow>();
-        var verdict = user is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password);
-        if (user is null || verdict == PasswordVerificationResult.Failed)
+        if (await Passwords.VerifyAsync(db, request.UserName, request.Password, cancellationToken) is not { } user)
         {
             return TypedResults.Problem(title: "Wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            user.PasswordHash = hasher.HashPassword(user, request.Password);
-            await db.SaveChangesAsync(cancellationToken);
         }
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Caller.Principal(user, CookieAuthenticationType));
@@ -103,20 +94,10 @@ public static class AccountApi
             return Problems.NotFound("the account no longer exists");
         }
 
-        var hasher = new PasswordHasher<UserRow>();
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword ?? "") == PasswordVerificationResult.Failed)
+        if (await Passwords.ChangeAsync(db, user, request.CurrentPassword ?? "", request.NewPassword, cancellationToken) is { } fault)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["currentPassword"] = ["the current password is wrong"] });
+            return Problems.Invalid(new Dictionary<string, string[]> { [fault.Field] = [fault.Message] });
         }
-
-        if (UsersApi.PasswordProblem(request.NewPassword) is { } problem)
-        {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["newPassword"] = [problem] });
-        }
-
-        user.PasswordHash = hasher.HashPassword(user, request.NewPassword);
-        user.MustChangePassword = false;
-        await db.SaveChangesAsync(cancellationToken);
         if (http.User.Identity?.AuthenticationType == CookieAuthenticationType)
         {
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Caller.Principal(user, CookieAuthenticationType));

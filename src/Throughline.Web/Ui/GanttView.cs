@@ -91,7 +91,7 @@ public static class GanttView
             }
         }
 
-        var teamOf = items.ToDictionary(i => i.Id, i => TeamOf(program, i));
+        var teamOf = items.ToDictionary(i => i.Id, i => WorkItemTeam.Of(program, i));
         var links = new List<GanttLink>();
         foreach (var d in program.Dependencies)
         {
@@ -108,24 +108,5 @@ public static class GanttView
 
         var title = request.CriticalOnly ? $"{program.Name}: critical path" : program.Name;
         return new GanttChart(title, rows, links) { Today = today, Scale = request.Scale };
-    }
-
-    /// <summary>The team doing an item, as the reports count it: its team, else its first person's team, else its project's owner.</summary>
-    private static TeamId? TeamOf(Plan program, WorkItem item)
-    {
-        foreach (var assignment in item.Assignments)
-        {
-            if (assignment.Team is { } team)
-            {
-                return team;
-            }
-
-            if (assignment.Person is { } person && program.People.FirstOrDefault(p => p.Id == person)?.Team is { } personTeam)
-            {
-                return personTeam;
-            }
-        }
-
-        return program.Projects.FirstOrDefault(p => p.Id == item.Project)?.OwningTeam;
     }
 }

@@ -128,9 +128,9 @@ public class ProgramForecasterTests
             Projects = [new Project(Project, "P") { OwningTeam = new TeamId("platform") }],
         };
 
-        ProgramForecaster.TeamOf(program, Item("a", 1) with { Assignments = [Assignment.ToTeam(new TeamId("data"))] }).ShouldBe(new TeamId("data"));
-        ProgramForecaster.TeamOf(program, Item("b", 1) with { Assignments = [Assignment.ToPerson(new PersonId("ana"))] }).ShouldBe(new TeamId("web"));
-        ProgramForecaster.TeamOf(program, Item("c", 1)).ShouldBe(new TeamId("platform"));
+        WorkItemTeam.Of(program, Item("a", 1) with { Assignments = [Assignment.ToTeam(new TeamId("data"))] }).ShouldBe(new TeamId("data"));
+        WorkItemTeam.Of(program, Item("b", 1) with { Assignments = [Assignment.ToPerson(new PersonId("ana"))] }).ShouldBe(new TeamId("web"));
+        WorkItemTeam.Of(program, Item("c", 1)).ShouldBe(new TeamId("platform"));
     }
 
     private static WorkItem Item(string id, double days) => new(new WorkItemId(id), id, Project)
