@@ -116,23 +116,10 @@ public static class PlanTransferApi
             return (null, Problems.BadRequest("the body is empty; send a plan file (YAML) or Microsoft Project XML"));
         }
 
-        if (IsMspdi(request, format))
-        {
-            var mspdi = MspdiReader.ReadString(text, "upload.xml");
-            if (mspdi.Document?.Program is not { } imported || mspdi.Diagnostics.Any(d => d.IsError))
-            {
-                return (null, Problems.Invalid(PlanErrors.All(mspdi.Diagnostics), "the Microsoft Project XML cannot be imported"));
-            }
-
-            return (PlanRows.FromProgram(imported), null);
-        }
-
-        var plan = PlanReader.Read(text, "upload.tl.yaml");
-        if (plan.Program is not { } program || plan.HasErrors)
-        {
-            return (null, Problems.Invalid(PlanErrors.All(plan.Diagnostics), "the plan has errors; nothing was imported"));
-        }
-
-        return (PlanRows.FromProgram(program), null);
+        var mspdi = IsMspdi(request, format);
+        var upload = PlanUpload.Read(text, mspdi ? "upload.xml" : "upload.tl.yaml", mspdi);
+        return upload.Rows is { } rows
+            ? (rows, null)
+            : (null, Problems.Invalid(upload.Errors, mspdi ? "the Microsoft Project XML cannot be imported" : "the plan has errors; nothing was imported"));
     }
 }
