@@ -49,7 +49,9 @@ public sealed class BrowserServer : WebApplicationFactory<Program>, IAsyncLifeti
         await page.GetByLabel("User name").FillAsync("admin");
         await page.GetByLabel("Password").FillAsync(AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(Address + "/");
+        // Only the redirect matters here; the portfolio's own rendering is waited for by the tests that read it. Under
+        // a full parallel test run, waiting for its load event as well ran past the 30 s default once.
+        await page.WaitForURLAsync(Address + "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
@@ -61,6 +63,8 @@ public sealed class BrowserServer : WebApplicationFactory<Program>, IAsyncLifeti
         }
 
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        // The machine running the suite has two cores shared by every test class; give pages room before timing out.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
