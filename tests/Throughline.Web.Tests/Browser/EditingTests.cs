@@ -91,7 +91,8 @@ public sealed class EditingTests(BrowserServer server) : IClassFixture<BrowserSe
 
         await page.GotoAsync(created);
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete this dependency" }).ClickAsync();
-        await page.WaitForURLAsync("**/programs/skyline/items");
+        await BrowserServer.ArrivedAtAsync(page, "/programs/skyline/items");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=h-deps] tbody tr").First).ToBeVisibleAsync();
         (await page.Locator("section[aria-labelledby=h-deps] tbody tr").Filter(new() { HasText = "SS" }).Filter(new() { HasText = "Design account structure and OU hierarchy" }).CountAsync()).ShouldBe(0);
     }
 
@@ -114,8 +115,8 @@ public sealed class EditingTests(BrowserServer server) : IClassFixture<BrowserSe
 
         await page.GetByLabel("Plan file").SetInputFilesAsync(good);
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
-        await page.WaitForURLAsync("**/programs/uploaded");
-        (await page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" }).CountAsync()).ShouldBe(1);
+        await BrowserServer.ArrivedAtAsync(page, "/programs/uploaded");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToHaveCountAsync(1);
         await BrowserServer.ScreenshotAsync(page, "imported");
 
         // Microsoft Project XML, as Project saves it (written here from another small plan), imports the same way.

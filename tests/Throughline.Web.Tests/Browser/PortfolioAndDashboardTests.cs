@@ -53,6 +53,6 @@ public sealed class PortfolioAndDashboardTests(BrowserServer server) : IClassFix
         await page.GetByLabel("User name").FillAsync("admin");
         await page.GetByLabel("Password").FillAsync(BrowserServer.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/programs/skyline/risks");
+        await BrowserServer.ArrivedAtAsync(page, "/programs/skyline/risks");
     }
 }
