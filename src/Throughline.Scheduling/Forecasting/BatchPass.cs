@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Throughline.Domain;
 using Throughline.Scheduling.Calendars;
 
@@ -46,6 +47,15 @@ internal sealed class BatchPass
     private readonly CalendarTables time;
     private readonly Link[] links;
     private readonly int[] inStart;
+
+    // The pass's own order of the links (a maximum does not depend on the order): per node, the plain links from a
+    // predecessor's start, those from its finish, then the rest (percent and elapsed lags). The plain ones, four in
+    // five links, run without a branch on the link's type. (Padding every node's plain links to the same count, so
+    // that the loops' exits would predict, was measured and was slower: the padding costs more than it saves.)
+    private readonly int[] plainStart;
+    private readonly PlainLink[] plain;
+    private readonly int[] restStart;
+    private readonly Link[] rest;
     private readonly int[] nodeTask;
     private readonly long projectStart;
     private readonly bool hasStatus;
@@ -80,11 +90,50 @@ internal sealed class BatchPass
             links[k] = new Link(network.InFrom[k], op, network.InLag[k]);
         }
 
+        plainStart = new int[(2 * nodeTask.Length) + 1];
+        restStart = new int[nodeTask.Length + 1];
+        var plainLinks = new List<PlainLink>();
+        var restLinks = new List<Link>();
+        for (var v = 0; v < nodeTask.Length; v++)
+        {
+            foreach (var fromStart in (bool[])[true, false])
+            {
+                plainStart[(2 * v) + (fromStart ? 0 : 1)] = plainLinks.Count;
+                for (var k = inStart[v]; k < inStart[v + 1]; k++)
+                {
+                    var link = links[k];
+                    if (IsPlain(link) && ((link.Op & FromStart) != 0) == fromStart)
+                    {
+                        // A start link leaves the finish requirement alone and the other way round: the lag it does not
+                        // take is far below any position.
+                        var toFinish = (link.Op & ToFinish) != 0;
+                        plainLinks.Add(new PlainLink(link.From * Lanes, toFinish ? NoFloor : link.Lag, toFinish ? link.Lag : NoFloor));
+                    }
+                }
+            }
+
+            restStart[v] = restLinks.Count;
+            for (var k = inStart[v]; k < inStart[v + 1]; k++)
+            {
+                if (!IsPlain(links[k]))
+                {
+                    restLinks.Add(links[k]);
+                }
+            }
+        }
+
+        plainStart[^1] = plainLinks.Count;
+        restStart[^1] = restLinks.Count;
+        plain = [.. plainLinks];
+        rest = [.. restLinks];
+
         var elapsed = Enumerable.Range(0, links.Length).Where(k => (links[k].Op & ElapsedLag) != 0).Select(k => links[k].Lag).DefaultIfEmpty().Max();
         time = new CalendarTables(calendar, Math.Max(projectStart - 1, 0), links.Any(l => (l.Op & ElapsedLag) != 0) ? horizon : -1, Math.Max(elapsed, 0));
     }
 
     public int NodeCount => nodeTask.Length;
+
+    private static bool IsPlain(Link link) => (link.Op & (PercentLag | ElapsedLag)) == 0;
 
     /// <summary>
     /// The batch pass for <paramref name="network"/>, or null when the network needs the engine's general pass
@@ -134,94 +183,89 @@ internal sealed class BatchPass
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(long[] durations, long[] es, long[] ef, Span<long> latest)
     {
+        // Eight lanes of 64 bits are one 512-bit register (two 256-bit ones where the machine has no AVX-512: the
+        // runtime splits the operations, with the same results). The loads below are not bounds-checked.
+        if (es.Length < nodeTask.Length * Lanes || ef.Length < nodeTask.Length * Lanes || durations.Length < network.TaskCount * Lanes)
+        {
+            throw new ArgumentException("The pass needs eight lanes per node and per task.");
+        }
+
         unchecked
         {
             ref var esRef = ref MemoryMarshal.GetArrayDataReference(es);
             ref var efRef = ref MemoryMarshal.GetArrayDataReference(ef);
             ref var dRef = ref MemoryMarshal.GetArrayDataReference(durations);
-            var start = Vector256.Create(projectStart);
-            var statusFloor = Vector256.Create(hasStatus ? status : long.MinValue);
-            var noFloor = Vector256.Create(NoFloor);
-            var max0 = Vector256.Create(long.MinValue);
-            var max1 = max0;
+            var start = Vector512.Create(projectStart);
+            var statusFloor = Vector512.Create(hasStatus ? status : long.MinValue);
+            var noFloor = Vector512.Create(NoFloor);
+            var half = Vector512.Create(50L);
+            var max = Vector512.Create(long.MinValue);
             Span<long> special = stackalloc long[Lanes];
             for (var v = 0; v < nodeTask.Length; v++)
             {
-                var s0 = start;
-                var s1 = start;
-                var f0 = noFloor;
-                var f1 = noFloor;
-                for (var k = inStart[v]; k < inStart[v + 1]; k++)
+                var s = start;
+                var f = noFloor;
+                for (var k = plainStart[2 * v]; k < plainStart[(2 * v) + 1]; k++)
                 {
-                    var link = links[k];
-                    Vector256<long> r0;
-                    Vector256<long> r1;
+                    var link = plain[k];
+                    var from = Vector512.LoadUnsafe(ref esRef, (nuint)link.At);
+                    s = Vector512.Max(s, from + Vector512.Create(link.StartLag));
+                    f = Vector512.Max(f, from + Vector512.Create(link.FinishLag));
+                }
+
+                for (var k = plainStart[(2 * v) + 1]; k < plainStart[(2 * v) + 2]; k++)
+                {
+                    var link = plain[k];
+                    var from = Vector512.LoadUnsafe(ref efRef, (nuint)link.At);
+                    s = Vector512.Max(s, from + Vector512.Create(link.StartLag));
+                    f = Vector512.Max(f, from + Vector512.Create(link.FinishLag));
+                }
+
+                for (var k = restStart[v]; k < restStart[v + 1]; k++)
+                {
+                    var link = rest[k];
+                    Vector512<long> r;
                     if ((link.Op & VectorPercent) != 0)
                     {
                         // lag = round(percent × span / 100), half away from zero: for 0 <= x = percent × span < 2^45,
                         // (x + 50) / 100 in doubles, truncated, is that integer exactly (the division is correctly
                         // rounded and x / 100 is never within an ulp of a half).
                         var at = (nuint)link.From * Lanes;
-                        var es0 = Vector256.LoadUnsafe(ref esRef, at);
-                        var es1 = Vector256.LoadUnsafe(ref esRef, at + 4);
-                        var ef0 = Vector256.LoadUnsafe(ref efRef, at);
-                        var ef1 = Vector256.LoadUnsafe(ref efRef, at + 4);
-                        var percent = Vector256.Create(link.Lag);
-                        var half = Vector256.Create(50L);
-                        var lag0 = Vector256.ConvertToInt64(Vector256.ConvertToDouble(((ef0 - es0) * percent) + half) / 100.0);
-                        var lag1 = Vector256.ConvertToInt64(Vector256.ConvertToDouble(((ef1 - es1) * percent) + half) / 100.0);
-                        r0 = ((link.Op & FromStart) != 0 ? es0 : ef0) + lag0;
-                        r1 = ((link.Op & FromStart) != 0 ? es1 : ef1) + lag1;
+                        var from = Vector512.LoadUnsafe(ref esRef, at);
+                        var to = Vector512.LoadUnsafe(ref efRef, at);
+                        var lag = Vector512.ConvertToInt64(Vector512.ConvertToDouble(((to - from) * Vector512.Create(link.Lag)) + half) / 100.0);
+                        r = ((link.Op & FromStart) != 0 ? from : to) + lag;
                     }
-                    else if ((link.Op & (PercentLag | ElapsedLag)) == 0)
-                    {
-                        var lag = Vector256.Create(link.Lag);
-                        var at = (nuint)link.From * Lanes;
-                        ref var source = ref (link.Op & FromStart) != 0 ? ref esRef : ref efRef;
-                        r0 = Vector256.LoadUnsafe(ref source, at) + lag;
-                        r1 = Vector256.LoadUnsafe(ref source, at + 4) + lag;
-                    }
-                    else
+                    else if ((link.Op & ElapsedLag) == 0 || !time.TryElapsed(link, Vector512.LoadUnsafe(ref (link.Op & FromStart) != 0 ? ref esRef : ref efRef, (nuint)link.From * Lanes), out r))
                     {
                         for (var i = 0; i < Lanes; i++)
                         {
                             special[i] = Required(link, i, es, ef);
                         }
 
-                        r0 = Vector256.Create<long>(special[..4]);
-                        r1 = Vector256.Create<long>(special[4..]);
+                        r = Vector512.Create<long>(special);
                     }
 
                     if ((link.Op & ToFinish) != 0)
                     {
-                        f0 = Vector256.Max(f0, r0);
-                        f1 = Vector256.Max(f1, r1);
+                        f = Vector512.Max(f, r);
                     }
                     else
                     {
-                        s0 = Vector256.Max(s0, r0);
-                        s1 = Vector256.Max(s1, r1);
+                        s = Vector512.Max(s, r);
                     }
                 }
 
-                var taskAt = (nuint)nodeTask[v] * Lanes;
-                var d0 = Vector256.LoadUnsafe(ref dRef, taskAt);
-                var d1 = Vector256.LoadUnsafe(ref dRef, taskAt + 4);
-                var e0 = Vector256.Max(Vector256.Max(s0, f0 - d0), statusFloor);
-                var e1 = Vector256.Max(Vector256.Max(s1, f1 - d1), statusFloor);
+                var d = Vector512.LoadUnsafe(ref dRef, (nuint)nodeTask[v] * Lanes);
+                var e = Vector512.Max(Vector512.Max(s, f - d), statusFloor);
                 var nodeAt = (nuint)v * Lanes;
-                e0.StoreUnsafe(ref esRef, nodeAt);
-                e1.StoreUnsafe(ref esRef, nodeAt + 4);
-                var g0 = e0 + d0;
-                var g1 = e1 + d1;
-                g0.StoreUnsafe(ref efRef, nodeAt);
-                g1.StoreUnsafe(ref efRef, nodeAt + 4);
-                max0 = Vector256.Max(max0, g0);
-                max1 = Vector256.Max(max1, g1);
+                e.StoreUnsafe(ref esRef, nodeAt);
+                var g = e + d;
+                g.StoreUnsafe(ref efRef, nodeAt);
+                max = Vector512.Max(max, g);
             }
 
-            max0.CopyTo(latest);
-            max1.CopyTo(latest[4..]);
+            max.CopyTo(latest);
         }
     }
 
@@ -324,28 +368,37 @@ internal sealed class BatchPass
         }
     }
 
-    private readonly record struct Link(int From, int Op, long Lag);
+    internal readonly record struct Link(int From, int Op, long Lag);
+
+    /// <summary>A link without a percent or elapsed lag, for the pass: where its predecessor's lanes start, and the lag it adds to the start and to the finish requirement.</summary>
+    private readonly record struct PlainLink(int At, long StartLag, long FinishLag);
 
     /// <summary>
     /// The calendar's position → instant and instant → position maps as flat tables over the range a run covers, for
-    /// elapsed lags: one load each instead of the compiled calendar's three or four dependent ones (day index, day,
-    /// pattern, minute). Out of range, the calendar answers; the numbers are the same either way.
+    /// elapsed lags: fewer dependent loads than the compiled calendar's (day index, day, pattern, minute), from tables
+    /// that stay in the cache. Out of range, the calendar answers; the numbers are the same either way.
     /// </summary>
     /// <remarks>
     /// Measured on the benchmark network (2,994 elapsed links of 29,850): the calendar round trips took about two thirds
-    /// of the batch pass. The tables are 4 bytes per working minute and per elapsed minute of the range (about 8 MB
-    /// for three years), capped at <see cref="MaxEntries"/>.
+    /// of the batch pass. Position → instant is one table of 4 bytes per working minute (about 1.4 MB for three years).
+    /// Instant → position was a table of 4 bytes per minute too (6 MB for three years, more than the core's share of
+    /// the second-level cache), and its misses were the largest single cost of a batch iteration in a profile (19%);
+    /// it is now two small tables: per day, the working minutes before it and its pattern; per distinct day pattern,
+    /// the working minutes before each minute of the day (a few KB).
     /// </remarks>
     private sealed class CalendarTables
     {
         private const long MaxEntries = 12_000_000;
+        private const int MinutesPerDay = 1440;
 
         private readonly CompiledCalendar calendar;
         private readonly long firstPosition;
         private readonly int[] startInstant = [];
         private readonly long firstInstant;
-        private readonly long firstPositionAt;
-        private readonly int[] positionAt = [];
+        private readonly long firstDayInstant;
+        private readonly long firstDayPosition;
+        private readonly Day[] days = [];
+        private readonly int[] withinDay = [];
 
         /// <param name="calendar">The calendar.</param>
         /// <param name="from">The first position to tabulate.</param>
@@ -362,7 +415,7 @@ internal sealed class BatchPass
 
             firstInstant = calendar.StartInstant(from);
             var lastInstant = calendar.StartInstant(to) + lag + 1;
-            if (to - from + 1 + lastInstant - firstInstant + 1 > MaxEntries)
+            if (to - from + 1 > MaxEntries || firstInstant < 0)
             {
                 return;
             }
@@ -373,12 +426,31 @@ internal sealed class BatchPass
                 startInstant[p - from] = (int)(calendar.StartInstant(p) - firstInstant);
             }
 
-            firstPositionAt = calendar.PositionAt(firstInstant);
-            positionAt = new int[lastInstant - firstInstant + 1];
-            for (var i = firstInstant; i <= lastInstant; i++)
+            firstDayInstant = firstInstant / MinutesPerDay * MinutesPerDay;
+            firstDayPosition = calendar.PositionAt(firstDayInstant);
+            days = new Day[((lastInstant - firstDayInstant) / MinutesPerDay) + 1];
+            var patterns = new List<ushort[]>();
+            var profile = new ushort[MinutesPerDay];
+            for (var d = 0; d < days.Length; d++)
             {
-                positionAt[i - firstInstant] = (int)(calendar.PositionAt(i) - firstPositionAt);
+                var dayStart = firstDayInstant + ((long)d * MinutesPerDay);
+                var before = calendar.PositionAt(dayStart);
+                for (var m = 0; m < MinutesPerDay; m++)
+                {
+                    profile[m] = (ushort)(calendar.PositionAt(dayStart + m) - before);
+                }
+
+                var pattern = patterns.FindIndex(known => known.AsSpan().SequenceEqual(profile));
+                if (pattern < 0)
+                {
+                    pattern = patterns.Count;
+                    patterns.Add([.. profile]);
+                }
+
+                days[d] = new Day((int)(before - firstDayPosition), pattern * MinutesPerDay);
             }
+
+            withinDay = [.. patterns.SelectMany(known => known).Select(minutes => (int)minutes)];
         }
 
         /// <summary>As <see cref="CompiledCalendar.StartInstant"/>.</summary>
@@ -399,9 +471,85 @@ internal sealed class BatchPass
         {
             unchecked
             {
-                var at = instant - firstInstant;
-                return (ulong)at < (ulong)positionAt.Length ? firstPositionAt + positionAt[at] : calendar.PositionAt(instant);
+                var at = (ulong)(instant - firstDayInstant);
+                var d = at / MinutesPerDay;
+                if (d < (ulong)days.Length)
+                {
+                    var day = days[d];
+                    return firstDayPosition + day.Before + withinDay[day.Row + (int)(at - (d * MinutesPerDay))];
+                }
+
+                return calendar.PositionAt(instant);
             }
         }
+
+        /// <summary>
+        /// What elapsed-lag link <paramref name="link"/> requires in all eight lanes at once, from its predecessor's
+        /// start or finish positions <paramref name="source"/>: the same numbers as <see cref="Required"/>, by hardware
+        /// gathers from the tables. False (and the caller goes lane by lane) without AVX-512 or when a lane falls
+        /// outside the tables.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public unsafe bool TryElapsed(Link link, Vector512<long> source, out Vector512<long> required)
+        {
+            unchecked
+            {
+                required = default;
+                if (!Avx2.IsSupported || !Vector512.IsHardwareAccelerated || days.Length == 0)
+                {
+                    return false;
+                }
+
+                // Position → instant: a start is the start of its own minute; a finish (FinishInstant) is one minute past
+                // the start of the minute before it, and position 0's finish is its start.
+                var fromStart = (link.Op & FromStart) != 0;
+                var minute = fromStart ? source : source - Vector512<long>.One;
+                var at = minute - Vector512.Create(firstPosition);
+                if (!fromStart && Vector512.LessThanOrEqualAny(source, Vector512<long>.Zero))
+                {
+                    return false;
+                }
+
+                if (Vector512.GreaterThanOrEqualAny(at.AsUInt64(), Vector512.Create((ulong)startInstant.Length)))
+                {
+                    return false;
+                }
+
+                Vector512<long> instant;
+                fixed (int* starts = startInstant)
+                {
+                    instant = Widen(Avx2.GatherVector128(starts, at.GetLower(), 4), Avx2.GatherVector128(starts, at.GetUpper(), 4))
+                        + Vector512.Create(firstInstant + (fromStart ? 0 : 1) + link.Lag);
+                }
+
+                // Instant → position: the day (a correctly rounded quotient of integers below 2^40 floors exactly),
+                // its working minutes before and pattern, then the pattern's minutes before the minute of the day.
+                var offset = instant - Vector512.Create(firstDayInstant);
+                var day = Vector512.ConvertToInt64(Vector512.Floor(Vector512.ConvertToDouble(offset) / MinutesPerDay));
+                if (Vector512.GreaterThanOrEqualAny(day.AsUInt64(), Vector512.Create((ulong)days.Length)))
+                {
+                    return false;
+                }
+
+                var ofDay = offset - (day * MinutesPerDay);
+                fixed (Day* first = days)
+                fixed (int* within = withinDay)
+                {
+                    var entry = Vector512.Create(Avx2.GatherVector256((long*)first, day.GetLower(), 8), Avx2.GatherVector256((long*)first, day.GetUpper(), 8));
+                    var before = entry & Vector512.Create(0xFFFF_FFFFL);
+                    var at2 = Vector512.ShiftRightLogical(entry, 32) + ofDay;
+                    var minutes = Widen(Avx2.GatherVector128(within, at2.GetLower(), 4), Avx2.GatherVector128(within, at2.GetUpper(), 4));
+                    required = Vector512.Create(firstDayPosition) + before + minutes;
+                }
+
+                return true;
+            }
+        }
+
+        private static Vector512<long> Widen(Vector128<int> lower, Vector128<int> upper) =>
+            Vector512.Create(Avx2.ConvertToVector256Int64(lower), Avx2.ConvertToVector256Int64(upper));
+
+        /// <summary>A day of the range: working minutes before it (from the range's first day) and where its pattern starts in the minute table.</summary>
+        private readonly record struct Day(int Before, int Row);
     }
 }

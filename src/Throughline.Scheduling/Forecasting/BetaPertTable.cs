@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Throughline.Scheduling.Forecasting;
 
 /// <summary>
@@ -48,6 +52,61 @@ internal static class BetaPertTable
             var q0 = table[row0 + ui] + (uf * (table[row0 + ui + 1] - table[row0 + ui]));
             var q1 = table[row1 + ui] + (uf * (table[row1 + ui + 1] - table[row1 + ui]));
             return q0 + (rf * (q1 - q0));
+        }
+    }
+
+    /// <summary>
+    /// Eight durations at once, <c>(long)(low + width × Quantile(table, row0, rf, u) + 0.5)</c> for each of the eight
+    /// uniforms <paramref name="u"/>, into <paramref name="into"/>: the same numbers, bit for bit (the same correctly
+    /// rounded operations in the same order, in vector registers), with the table read by hardware gathers.
+    /// </summary>
+    /// <remarks>
+    /// One lane at a time, the four dependent look-ups and the conversions cost about 19 ns a sample, the largest part
+    /// of a batch iteration. Durations are never negative here (the caller checks <paramref name="low"/>), so the
+    /// truncating conversion is the floor.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Durations(double[] table, int row0, double rf, double low, double width, ReadOnlySpan<double> u, Span<long> into)
+    {
+        if (!Avx2.IsSupported || u.Length < 8 || into.Length < 8)
+        {
+            for (var i = 0; i < u.Length; i++)
+            {
+                into[i] = unchecked((long)(low + (width * Quantile(table, row0, rf, u[i])) + 0.5));
+            }
+
+            return;
+        }
+
+        Durations(table, row0, rf, low, width, Vector512.Create(u)).CopyTo(into);
+    }
+
+    /// <summary><see cref="Durations(double[], int, double, double, double, ReadOnlySpan{double}, Span{long})"/> in registers (the machine has AVX2; <paramref name="low"/> is not negative).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe Vector512<long> Durations(double[] table, int row0, double rf, double low, double width, Vector512<double> u)
+    {
+        unchecked
+        {
+            var us = u * Steps;
+            var floor = Vector512.Min(Vector512.Floor(us), Vector512.Create((double)(Steps - 1)));
+            var uf = us - floor;
+            var at = Vector512.ConvertToInt64(floor) + Vector512.Create((long)row0);
+            var (atLow, atHigh) = (at.GetLower(), at.GetUpper());
+            fixed (double* t = table)
+            {
+                var a = Vector512.Create(Avx2.GatherVector256(t, atLow, 8), Avx2.GatherVector256(t, atHigh, 8));
+                var b = Vector512.Create(Avx2.GatherVector256(t + 1, atLow, 8), Avx2.GatherVector256(t + 1, atHigh, 8));
+                var q = a + (uf * (b - a));
+                if (rf != 0)
+                {
+                    var c = Vector512.Create(Avx2.GatherVector256(t + Steps + 1, atLow, 8), Avx2.GatherVector256(t + Steps + 1, atHigh, 8));
+                    var d = Vector512.Create(Avx2.GatherVector256(t + Steps + 2, atLow, 8), Avx2.GatherVector256(t + Steps + 2, atHigh, 8));
+                    var q1 = c + (uf * (d - c));
+                    q += Vector512.Create(rf) * (q1 - q);
+                }
+
+                return Vector512.ConvertToInt64(Vector512.Floor(Vector512.Create(low) + (Vector512.Create(width) * q) + Vector512.Create(0.5)));
+            }
         }
     }
 

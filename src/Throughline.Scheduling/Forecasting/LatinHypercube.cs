@@ -43,10 +43,8 @@ internal static class LatinHypercube
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Uniforms(ulong key, int j0, int n, int bits, Span<double> u)
     {
-        if (bits == 0 || n != 1 << bits || !Vector256.IsHardwareAccelerated)
+        if (bits == 0 || !Vector256.IsHardwareAccelerated)
         {
-            // Cycle-walking (a block that is not a power of two: at most the last one) stays lane by lane. Lanes past
-            // the block's end get a placeholder: walking from an iteration outside the block may never end.
             for (var i = 0; i < 8; i++)
             {
                 u[i] = j0 + i < n ? Uniform(key, j0 + i, n, bits) : 0.5;
@@ -55,6 +53,20 @@ internal static class LatinHypercube
             return;
         }
 
+        Eight(key, j0, n, bits).CopyTo(u);
+        for (var i = Math.Max(0, n - j0); i < 8; i++)
+        {
+            u[i] = 0.5;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Uniforms"/> in a register, for a block of more than one iteration: lanes at or past
+    /// <paramref name="n"/> hold numbers of no meaning (<see cref="Uniforms"/> puts its placeholder there).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Eight(ulong key, int j0, int n, int bits)
+    {
         unchecked
         {
             var mask = Vector256.Create((uint)((1UL << bits) - 1));
@@ -64,34 +76,40 @@ internal static class LatinHypercube
             var k2 = Vector256.Create((uint)(key >> 17));
             var m2 = (uint)(key >> 7) | 1;
             var j = Vector256.Create((uint)j0) + Vector256.Create(0u, 1, 2, 3, 4, 5, 6, 7);
+            var limit = Vector256.Create((uint)n);
 
-            // Permute: one round suffices when n is 2^bits (every value of the bijection is below n).
-            var x = (j ^ k1) & mask;
-            x = (x * m1) & mask;
-            x ^= Vector256.ShiftRightLogical(x, shift);
-            x = (x + k2) & mask;
-            x = (x * m2) & mask;
-            x ^= Vector256.ShiftRightLogical(x, shift);
-            x = (x * m1) & mask;
-            x ^= Vector256.ShiftRightLogical(x, shift);
+            // Permute, with cycle-walking lane by lane in vector registers: a lane repeats the rounds while its value
+            // is at or past n (never, when n is 2^bits), exactly as Permute does. Lanes past the block's end do not
+            // walk (walking from outside the block may never end).
+            var x = j;
+            var walking = Vector256.LessThan(j, limit);
+            do
+            {
+                var y = (x ^ k1) & mask;
+                y = (y * m1) & mask;
+                y ^= Vector256.ShiftRightLogical(y, shift);
+                y = (y + k2) & mask;
+                y = (y * m2) & mask;
+                y ^= Vector256.ShiftRightLogical(y, shift);
+                y = (y * m1) & mask;
+                y ^= Vector256.ShiftRightLogical(y, shift);
+                x = Vector256.ConditionalSelect(walking, y, x);
+                walking &= Vector256.GreaterThanOrEqual(x, limit);
+            }
+            while (walking != Vector256<uint>.Zero);
 
+            // The jitter and the stratum's share, eight lanes of 64 bits in one register.
             var (jLow, jHigh) = Vector256.Widen(j);
             var (xLow, xHigh) = Vector256.Widen(x);
-            Finish(key, jLow, xLow, n, u);
-            Finish(key, jHigh, xHigh, n, u[4..]);
-        }
+            var z = Vector512.Create(key) + (Vector512.Create(Golden) * Vector512.Create(jLow, jHigh));
+            z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+            z ^= Vector512.ShiftRightLogical(z, 31);
+            var jitter = (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(z, 11)) + Vector512.Create(0.5)) * (1.0 / (1UL << 53));
+            var sum = Vector512.ConvertToDouble(Vector512.Create(xLow, xHigh)) + jitter;
 
-        static void Finish(ulong key, Vector256<ulong> j, Vector256<ulong> stratum, int n, Span<double> into)
-        {
-            unchecked
-            {
-                var z = Vector256.Create(key) + (Vector256.Create(Golden) * j);
-                z = (z ^ Vector256.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
-                z = (z ^ Vector256.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
-                z ^= Vector256.ShiftRightLogical(z, 31);
-                var jitter = (Vector256.ConvertToDouble(Vector256.ShiftRightLogical(z, 11)) + Vector256.Create(0.5)) * (1.0 / (1UL << 53));
-                ((Vector256.ConvertToDouble(stratum) + jitter) / n).CopyTo(into);
-            }
+            // Dividing by a power of two is multiplying by its exact reciprocal: the same number, without the divide.
+            return n == 1 << bits ? sum * (1.0 / n) : sum / n;
         }
     }
 

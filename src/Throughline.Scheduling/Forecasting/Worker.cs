@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Throughline.Domain;
 
 namespace Throughline.Scheduling.Forecasting;
@@ -12,9 +13,6 @@ namespace Throughline.Scheduling.Forecasting;
 /// </summary>
 internal sealed class Worker
 {
-    /// <summary>Uncertain tasks sampled together on the batch path.</summary>
-    private const int Chunk = 32;
-
     private readonly long[] durations;
     private readonly long[] remaining;
     private readonly ulong[] keys;
@@ -34,7 +32,6 @@ internal sealed class Worker
     private readonly long[] laneDeviations = [];
     private readonly double[] laneFactors = [];
     private readonly byte[] laneOccurred = [];
-    private readonly double[] laneUniforms = new double[Chunk * BatchPass.Lanes];
     private long finish;
 
     public Worker(ForecastModel model)
@@ -249,49 +246,45 @@ internal sealed class Worker
                     }
                 }
 
-                // In chunks: the uniforms of a chunk's tasks first (independent multiply chains the core overlaps),
-                // then their quantiles, from a buffer that stays in the first-level cache.
-                for (var first = 0; first < uncertain.Length; first += Chunk)
+                // A full batch of a block of 2^k iterations (all but the last batch of a run's last block): the common
+                // estimate (Beta-PERT, no correlation) goes from stream key to eight durations in registers.
+                var fused = Avx2.IsSupported && bits > 0 && j0 + L <= size;
+                ref var durationRef = ref MemoryMarshal.GetArrayDataReference(laneDurations);
+                foreach (var t in uncertain)
                 {
-                    var last = Math.Min(uncertain.Length, first + Chunk);
-                    for (var c = first; c < last; c++)
+                    var correlated = groupStart[t + 1] > groupStart[t] && loading[t] > 0;
+                    if (!correlated && kind[t] == (byte)DurationDistribution.BetaPert && min[t] >= 0)
                     {
-                        LatinHypercube.Uniforms(keys[uncertain[c]], j0, size, bits, laneUniforms.AsSpan((c - first) * L, L));
+                        if (fused)
+                        {
+                            BetaPertTable.Durations(pert, pertRow[t], pertBlend[t], min[t], range[t], LatinHypercube.Eight(keys[t], j0, size, bits))
+                                .StoreUnsafe(ref durationRef, (nuint)t * L);
+                        }
+                        else
+                        {
+                            LatinHypercube.Uniforms(keys[t], j0, size, bits, u);
+                            BetaPertTable.Durations(pert, pertRow[t], pertBlend[t], min[t], range[t], u, laneDurations.AsSpan(t * L, L));
+                        }
+
+                        continue;
                     }
 
-                    for (var c = first; c < last; c++)
+                    LatinHypercube.Uniforms(keys[t], j0, size, bits, u);
+                    for (var i = 0; i < L; i++)
                     {
-                        var t = uncertain[c];
-                        var drawn = laneUniforms.AsSpan((c - first) * L, L);
-                        var correlated = groupStart[t + 1] > groupStart[t] && loading[t] > 0;
-                        if (!correlated && kind[t] == (byte)DurationDistribution.BetaPert)
+                        var ui = u[i];
+                        if (correlated)
                         {
-                            // The common case, without the per-sample dispatch: the same expression as Duration.
-                            var (row, blend, low, width, at) = (pertRow[t], pertBlend[t], min[t], range[t], t * L);
-                            for (var i = 0; i < L; i++)
+                            var z = own[t] * StandardNormal.Quantile(ui);
+                            for (var l = groupStart[t]; l < groupStart[t + 1]; l++)
                             {
-                                laneDurations[at + i] = (long)(low + (width * BetaPertTable.Quantile(pert, row, blend, drawn[i])) + 0.5);
+                                z += loading[t] * laneFactors[(groupOf[l] * L) + i];
                             }
 
-                            continue;
+                            ui = StandardNormal.Cdf(z);
                         }
 
-                        for (var i = 0; i < L; i++)
-                        {
-                            var ui = drawn[i];
-                            if (correlated)
-                            {
-                                var z = own[t] * StandardNormal.Quantile(ui);
-                                for (var l = groupStart[t]; l < groupStart[t + 1]; l++)
-                                {
-                                    z += loading[t] * laneFactors[(groupOf[l] * L) + i];
-                                }
-
-                                ui = StandardNormal.Cdf(z);
-                            }
-
-                            laneDurations[(t * L) + i] = Duration(model, pert, t, ui);
-                        }
+                        laneDurations[(t * L) + i] = Duration(model, pert, t, ui);
                     }
                 }
 
@@ -399,28 +392,29 @@ internal sealed class Worker
                 }
             }
 
-            // Lanes past the block's end count for nothing: their duration deviations are masked to zero.
-            var keep0 = Vector256.Create(0 < active ? -1L : 0, 1 < active ? -1L : 0, 2 < active ? -1L : 0, 3 < active ? -1L : 0);
-            var keep1 = Vector256.Create(4 < active ? -1L : 0, 5 < active ? -1L : 0, 6 < active ? -1L : 0, 7 < active ? -1L : 0);
+            // Lanes past the block's end count for nothing: their duration deviations are masked to zero. Eight lanes of
+            // 64 bits are one 512-bit register (two 256-bit ones without AVX-512, split by the runtime).
+            var keep = Vector512.ShiftRightArithmetic(Vector512.Create(0L, 1, 2, 3, 4, 5, 6, 7) - Vector512.Create((long)active), 63);
             ref var durationRef = ref MemoryMarshal.GetArrayDataReference(laneDurations);
             ref var deviationRef = ref MemoryMarshal.GetArrayDataReference(laneDeviations);
             var baseDurations = context.BaseDurations;
             var sumD = partial.SumD;
             var sumD2 = partial.SumD2;
             var sumDF = partial.SumDF;
+            var f0 = targets > 0 ? Vector512.LoadUnsafe(ref deviationRef, 0) : Vector512<long>.Zero;
             foreach (var t in model.Variable)
             {
-                var b = Vector256.Create(baseDurations[t]);
-                var at = (nuint)t * L;
-                var d0 = (Vector256.LoadUnsafe(ref durationRef, at) - b) & keep0;
-                var d1 = (Vector256.LoadUnsafe(ref durationRef, at + 4) - b) & keep1;
-                sumD[t] += Vector256.Sum(d0 + d1);
-                sumD2[t] += Vector256.Sum((d0 * d0) + (d1 * d1));
-                for (var k = 0; k < targets; k++)
+                var d = (Vector512.LoadUnsafe(ref durationRef, (nuint)t * L) - Vector512.Create(baseDurations[t])) & keep;
+                sumD[t] += Vector512.Sum(d);
+                sumD2[t] += Vector512.Sum(d * d);
+                if (targets > 0)
                 {
-                    var f0 = Vector256.LoadUnsafe(ref deviationRef, (nuint)(k * L));
-                    var f1 = Vector256.LoadUnsafe(ref deviationRef, (nuint)(k * L) + 4);
-                    sumDF[(k * n) + t] += Vector256.Sum((d0 * f0) + (d1 * f1));
+                    sumDF[t] += Vector512.Sum(d * f0);
+                }
+
+                for (var k = 1; k < targets; k++)
+                {
+                    sumDF[(k * n) + t] += Vector512.Sum(d * Vector512.LoadUnsafe(ref deviationRef, (nuint)(k * L)));
                 }
             }
 
@@ -586,3 +580,4 @@ internal sealed class Worker
         }
     }
 }
+

@@ -82,6 +82,32 @@ public class BatchPassTests
         }
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.25)]   // on a table row: nothing to blend
+    [InlineData(0.3)]
+    [InlineData(0.999)]
+    [InlineData(1.0)]
+    public void Eight_beta_pert_durations_at_once_equal_the_durations_one_at_a_time(double mode)
+    {
+        var table = BetaPertTable.Values;
+        var (row, blend) = BetaPertTable.Row(mode);
+        var random = new Random(5);
+        Span<long> lanes = stackalloc long[8];
+        for (var batch = 0; batch < 500; batch++)
+        {
+            // The ends of the unit interval too: 1.0 itself is what a jitter rounded up to 1 gives.
+            double[] u = batch == 0 ? [0.0, 1e-300, 0.5, 1.0, 1 - 1e-16, 1.0 / 1024, 1023.0 / 1024, 0.999] : [.. Enumerable.Range(0, 8).Select(_ => random.NextDouble())];
+            var low = random.Next(0, 5000);
+            var width = random.Next(0, 20_000) + random.NextDouble();
+            BetaPertTable.Durations(table, row, blend, low, width, u, lanes);
+            for (var i = 0; i < 8; i++)
+            {
+                lanes[i].ShouldBe((long)(low + (width * BetaPertTable.Quantile(table, row, blend, u[i])) + 0.5), $"u = {u[i]:R}");
+            }
+        }
+    }
+
     private static void ShouldBeIdentical(ForecastModel model, MonteCarloResult actual, MonteCarloResult expected)
     {
         actual.Iterations.ShouldBe(expected.Iterations);
