@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -181,7 +182,7 @@ internal sealed class BatchPass
     /// there is no task).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Forward(long[] durations, long[] es, long[] ef, Span<long> latest)
+    public void Forward(long[] durations, long[] es, long[] ef, Span<long> latest, ByDate byDate = default)
     {
         // Eight lanes of 64 bits are one 512-bit register (two 256-bit ones where the machine has no AVX-512: the
         // runtime splits the operations, with the same results). The loads below are not bounds-checked.
@@ -201,6 +202,7 @@ internal sealed class BatchPass
             var half = Vector512.Create(50L);
             var max = Vector512.Create(long.MinValue);
             Span<long> special = stackalloc long[Lanes];
+            var (thresholds, counts, activeBits) = (byDate.Thresholds, byDate.Counts, (1u << byDate.Active) - 1);
             for (var v = 0; v < nodeTask.Length; v++)
             {
                 var s = start;
@@ -263,6 +265,12 @@ internal sealed class BatchPass
                 var g = e + d;
                 g.StoreUnsafe(ref efRef, nodeAt);
                 max = Vector512.Max(max, g);
+                if (counts is not null)
+                {
+                    // Here rather than in a sweep of its own over the finishes: they are in a register now.
+                    var by = (uint)Vector512.LessThanOrEqual(g, Vector512.Create(thresholds![v])).ExtractMostSignificantBits();
+                    counts[v] += BitOperations.PopCount(by & activeBits);
+                }
             }
 
             max.CopyTo(latest);
@@ -279,28 +287,33 @@ internal sealed class BatchPass
     {
         unchecked
         {
+            // The pass's early start is the maximum of the project start, every link's requirement and the status
+            // date. The first link whose requirement is that maximum (above the project start) is the one that first
+            // exceeded the running maximum, so the search stops there; if none is, the status date or the project
+            // start set it. The same answer as trying every link, for about half the links on average.
             var d = durations[(nodeTask[v] * Lanes) + lane];
-            var earliest = projectStart;
-            var driver = -1;
-            var why = StartDriver.ProjectStart;
-            for (var k = inStart[v]; k < inStart[v + 1]; k++)
+            var start = es[(v * Lanes) + lane];
+            if (start > projectStart)
             {
-                var link = links[k];
-                var required = Required(link, lane, es, ef);
-                if ((link.Op & ToFinish) != 0)
+                for (var k = inStart[v]; k < inStart[v + 1]; k++)
                 {
-                    required -= d;
+                    var link = links[k];
+                    var required = Required(link, lane, es, ef);
+                    if ((link.Op & ToFinish) != 0)
+                    {
+                        required -= d;
+                    }
+
+                    if (required == start)
+                    {
+                        return (k, StartDriver.Predecessor);
+                    }
                 }
 
-                if (required > earliest)
-                {
-                    earliest = required;
-                    driver = k;
-                    why = StartDriver.Predecessor;
-                }
+                return (-1, StartDriver.StatusDate);
             }
 
-            return hasStatus && status > earliest ? (-1, StartDriver.StatusDate) : (driver, why);
+            return (-1, StartDriver.ProjectStart);
         }
     }
 
@@ -369,6 +382,12 @@ internal sealed class BatchPass
     }
 
     internal readonly record struct Link(int From, int Op, long Lag);
+
+    /// <summary>
+    /// For a pass that also counts (when <paramref name="Counts"/> is not null), per node, the lanes (of the first <paramref name="Active"/>) whose early finish is
+    /// at or before <paramref name="Thresholds"/>[node], into <paramref name="Counts"/>.
+    /// </summary>
+    public readonly record struct ByDate(long[]? Thresholds, int[]? Counts, int Active);
 
     /// <summary>A link without a percent or elapsed lag, for the pass: where its predecessor's lanes start, and the lag it adds to the start and to the finish requirement.</summary>
     private readonly record struct PlainLink(int At, long StartLag, long FinishLag);

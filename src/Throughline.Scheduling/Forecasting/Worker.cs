@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -318,7 +317,8 @@ internal sealed class Worker
                     laneCost[..active].CopyTo(context.Costs.AsSpan(start + j0, active));
                 }
 
-                pass.Forward(laneDurations, laneEs, laneEf, latest);
+                // With statistics, the pass also counts the lanes that finish by each node's deterministic date.
+                pass.Forward(laneDurations, laneEs, laneEf, latest, options.Statistics ? new BatchPass.ByDate(context.ByDateOfNode, partial.ByDeterministic, active) : default);
                 for (var k = 0; k < targets.Count; k++)
                 {
                     var task = targets[k];
@@ -416,20 +416,6 @@ internal sealed class Worker
                 {
                     sumDF[(k * n) + t] += Vector512.Sum(d * Vector512.LoadUnsafe(ref deviationRef, (nuint)(k * L)));
                 }
-            }
-
-            // By node: the lanes that finish by the deterministic date (summaries never occur on a batch network).
-            ref var efRef = ref MemoryMarshal.GetArrayDataReference(laneEf);
-            var byDate = context.ByDateOfNode;
-            var counts = partial.ByDeterministic;
-            var activeBits = (1u << active) - 1;
-            for (var v = 0; v < counts.Length; v++)
-            {
-                var threshold = Vector256.Create(byDate[v]);
-                var at = (nuint)v * L;
-                var by = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref efRef, at), threshold).ExtractMostSignificantBits()
-                    | (Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref efRef, at + 4), threshold).ExtractMostSignificantBits() << 4);
-                counts[v] += BitOperations.PopCount(by & activeBits);
             }
         }
     }
@@ -580,4 +566,5 @@ internal sealed class Worker
         }
     }
 }
+
 
