@@ -88,7 +88,8 @@ internal static class BetaPertTable
         unchecked
         {
             var us = u * Steps;
-            var floor = Vector512.Min(Vector512.Floor(us), Vector512.Create((double)(Steps - 1)));
+            // Clamped both ways: the gathers below read memory unchecked (for u in [0, 1] only the top clamp acts).
+            var floor = Vector512.Max(Vector512.Min(Vector512.Floor(us), Vector512.Create((double)(Steps - 1))), Vector512<double>.Zero);
             var uf = us - floor;
             var at = Vector512.ConvertToInt64(floor) + Vector512.Create((long)row0);
             var (atLow, atHigh) = (at.GetLower(), at.GetUpper());
