@@ -327,8 +327,11 @@ internal sealed class LevelingModel
         var teams = _program.Teams.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First());
         var projects = _program.Projects.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());
 
-        // Demands by resource key first; resources are created as items name them.
+        // Demands by resource key first; resources are created as items name them. What a person is asked for is
+        // not yet charged to their team's pool: the pool is charged what the person can give, known only once
+        // capacities are built (below).
         var demands = new List<Dictionary<int, int>>();
+        var poolOfPerson = new Dictionary<int, int>();
         for (var i = 0; i < n; i++)
         {
             var item = Leaves[i];
@@ -353,10 +356,11 @@ internal sealed class LevelingModel
                 {
                     if (assignment.Person is { } personId && people.TryGetValue(personId, out var person))
                     {
-                        Add(PersonResource(person), assignment.Units);
+                        var personResource = PersonResource(person);
+                        Add(personResource, assignment.Units);
                         if (person.Team is { } teamId && teams.TryGetValue(teamId, out var team))
                         {
-                            Add(TeamResource(team, people.Values), assignment.Units);
+                            poolOfPerson[personResource] = TeamResource(team, people.Values);
                         }
                     }
                     else if (assignment.Team is { } teamId && teams.TryGetValue(teamId, out var team))
@@ -398,12 +402,39 @@ internal sealed class LevelingModel
             workable[r] = lowest;
         }
 
+        // Nobody works above their capacity: a larger assignment is leveled at what the resource can give.
+        int Given(int r, int units) => workable[r] <= 0 ? 0 : Math.Min(units, workable[r]);
+
+        var pools = new Dictionary<int, int>();
         for (var i = 0; i < n; i++)
         {
+            // People first, then pools. A pool is charged what each of its people gives to the item (their capped
+            // demand), not what they were assigned: the pool is made of those same people's time, so charging the
+            // uncapped units would count work nobody does. With the uncapped charge two people of a
+            // team sharing a 20% on-call rotation could never work side by side (100% + 100% against a pool of 180%),
+            // although they give 80% + 80%. Work assigned to the team itself (or to the owning team) is charged as
+            // assigned; the pool's total is then capped at what the pool can give, like a person's.
+            pools.Clear();
             foreach (var (r, u) in demands[i])
             {
-                // Nobody works above their capacity: a larger assignment is leveled at what the resource can give.
-                _demand[(i * resources) + r] = workable[r] <= 0 ? 0 : Math.Min(u, workable[r]);
+                if (_resources[r].Kind == LevelingResourceKind.Person)
+                {
+                    var given = Given(r, u);
+                    _demand[(i * resources) + r] = given;
+                    if (poolOfPerson.TryGetValue(r, out var pool))
+                    {
+                        pools[pool] = pools.GetValueOrDefault(pool) + given;
+                    }
+                }
+                else
+                {
+                    pools[r] = pools.GetValueOrDefault(r) + u;
+                }
+            }
+
+            foreach (var (r, u) in pools)
+            {
+                _demand[(i * resources) + r] = Given(r, u);
             }
         }
 

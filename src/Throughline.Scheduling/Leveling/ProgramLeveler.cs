@@ -12,13 +12,13 @@ namespace Throughline.Scheduling.Leveling;
 /// </summary>
 /// <remarks>
 /// Model (docs/leveling.md): every leaf work item is a job lasting its scheduled working time rounded up to whole
-/// days. An item assigned to people draws their units from each person and from each person's team pool; an item
-/// assigned to a team draws on the pool; an unassigned item draws 100% of its project's owning team. A person's
-/// capacity is their weekly capacity (40 h = 100%), zero on leave, less their rotation's load in on-call weeks; a
-/// team pool is its members' capacity less the team's KTLO share (or the team's stated capacity). Items that are
-/// done, in progress or pinned by a hard constraint stay where they are; their load is taken off capacity first.
-/// Every job is released at its unleveled early start, which carries constraints, the status date and links the
-/// day model cannot express exactly.
+/// days. An item assigned to people draws their units from each person, capped at what the person can give in any
+/// working week, and that same capped share from each person's team pool; an item assigned to a team draws on the
+/// pool; an unassigned item draws 100% of its project's owning team. A person's capacity is their weekly capacity
+/// (40 h = 100%), zero on leave, less their rotation's load in on-call weeks; a team pool is its members' capacity
+/// less the team's KTLO share (or the team's stated capacity). Items that are done, in progress or pinned by a hard
+/// constraint stay where they are; their load is taken off capacity first. Every job is released at its unleveled
+/// early start, which carries constraints, the status date and links the day model cannot express exactly.
 /// </remarks>
 public static class ProgramLeveler
 {

@@ -98,6 +98,34 @@ public class ProgramLevelerTests
     }
 
     [Fact]
+    public void A_team_pool_is_charged_what_its_on_call_people_can_give_so_their_items_still_run_side_by_side()
+    {
+        // Ana and Bo share a 20% on-call rotation: each gives at most 80% to project work, and the pool has
+        // 200% - 20% = 180% every week. Their two items draw 80% each from the pool (what the people really give),
+        // so 160% of 180% fits and neither waits. Charging the pool the uncapped 100% each (200% of 180%) would put
+        // one item after the other.
+        var program = Read(Header + """
+
+            on-call:
+              - { id: dba, name: DBA on-call, team: data, members: [ana, bo], load: 20%, shift: 1w }
+            projects:
+              - id: p
+                name: P
+                items:
+                  - { id: a, name: A, estimate: 4d, people: [ana] }
+                  - { id: b, name: B, estimate: 4d, people: [bo] }
+            """);
+
+        var leveling = ProgramLeveler.Level(program);
+
+        leveling.Delays.ShouldBeEmpty();
+        At(leveling, "a").Start.ShouldBe(new DateTime(2027, 1, 4, 8, 0, 0));
+        At(leveling, "b").Start.ShouldBe(new DateTime(2027, 1, 4, 8, 0, 0));
+        leveling.OverAllocationsBefore.ShouldBeEmpty();
+        leveling.OverAllocationsAfter.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Work_moves_past_a_persons_leave()
     {
         var program = Read("""
