@@ -56,44 +56,15 @@ public static class BaselinesApi
             return problem!;
         }
 
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200 || request.Name.Trim() == Now)
+        var taken = await Baselines.TakeAsync(db, snapshots, clock, access, request.Name, cancellationToken);
+        if (taken.Row is { } row)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["name"] = [$"a name of 1 to 200 characters, other than '{Now}'"] });
+            return TypedResults.Created($"/api/programs/{program}/baselines/{Uri.EscapeDataString(row.Name)}", new BaselineSummary(row.Name, row.TakenAt, row.TakenBy, row.Revision));
         }
 
-        var name = request.Name.Trim();
-        if (await db.Baselines.AnyAsync(b => b.ProgramId == access.Program.Id && b.Name == name, cancellationToken))
-        {
-            return Problems.Conflict($"there is already a baseline '{name}'");
-        }
-
-        var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
-        if (snapshot.Plan.Program is not { } plan || snapshot.Schedule is not { } schedule)
-        {
-            return Problems.Conflict("the plan cannot be read, so there is no schedule to freeze; see /diagnostics");
-        }
-
-        var row = new BaselineRow
-        {
-            ProgramId = access.Program.Id,
-            Name = name,
-            TakenAt = clock.GetUtcNow().UtcDateTime,
-            TakenBy = access.Caller.UserName,
-            Revision = snapshot.Revision,
-            Plan = snapshot.Rows.ToYaml(),
-            Schedule = ScheduleJson.Schedule(plan, schedule, snapshot.Revision).ToJsonString(),
-        };
-        db.Baselines.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.Conflict($"there is already a baseline '{name}'");
-        }
-
-        return TypedResults.Created($"/api/programs/{program}/baselines/{Uri.EscapeDataString(name)}", new BaselineSummary(row.Name, row.TakenAt, row.TakenBy, row.Revision));
+        return taken.InvalidName is { } invalid
+            ? Problems.Invalid(new Dictionary<string, string[]> { ["name"] = [invalid] })
+            : Problems.Conflict(taken.Conflict!);
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetAsync(string program, string name, HttpContext http, ThroughlineDb db, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -79,22 +78,6 @@ public sealed class BrowserServer : WebApplicationFactory<Program>, IAsyncLifeti
         // The machine running the suite has two cores shared by every test class; give pages room before timing out.
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
-    }
-
-    /// <summary>Takes a baseline through the API, as a script would: sign in, fetch the anti-forgery token, post.</summary>
-    public async Task TakeBaselineAsync(string program, string name)
-    {
-        if (Browser is null)
-        {
-            Assert.Skip($"{Chromium} is not installed: the browser tests are skipped");
-        }
-
-        using var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() };
-        using var http = new HttpClient(handler) { BaseAddress = new Uri(Address) };
-        (await http.PostAsJsonAsync("/api/account/login", new { userName = "admin", password = AdminPassword })).EnsureSuccessStatusCode();
-        var token = (await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/account/antiforgery"))!["token"]!.ToString();
-        http.DefaultRequestHeaders.Add("X-XSRF-TOKEN", token);
-        (await http.PostAsJsonAsync($"/api/programs/{program}/baselines", new { name })).EnsureSuccessStatusCode();
     }
 
     /// <summary>Saves a full-page screenshot as <c>screenshots/NAME.png</c> under the test output directory.</summary>

@@ -55,10 +55,16 @@ public sealed class EditingTests(BrowserServer server) : IClassFixture<BrowserSe
     }
 
     [Fact]
-    public async Task A_baseline_shows_as_bars_on_the_gantt_and_as_changes_on_the_dashboard()
+    public async Task A_baseline_taken_on_the_dashboard_shows_as_bars_on_the_gantt_and_as_changes_on_the_dashboard()
     {
-        await server.TakeBaselineAsync("skyline", "review-1");
         var page = await server.SignedInPageAsync();
+        await page.GotoAsync("/programs/skyline");
+        await page.GetByLabel("Baseline name").FillAsync("review-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take a baseline" }).ClickAsync();
+        await BrowserServer.ArrivedAtAsync(page, "/programs/skyline?taken=review-1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Baseline 'review-1' taken" })).ToBeVisibleAsync();
+        await BrowserServer.ScreenshotAsync(page, "dashboard-baseline-taken");
+
         await page.GotoAsync("/programs/skyline/edit/work-items/cut-w2-rehearsal");
         await page.GetByLabel("Estimate").FillAsync("12d");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
