@@ -132,8 +132,8 @@ internal static class ForecastBench
 
     /// <summary>
     /// Where an iteration's time goes on the batch path, one thread, in microseconds per iteration: the batch pass
-    /// alone (most-likely durations in all eight lanes), the calendar round trips of its elapsed lags, and the sampling
-    /// of every uncertain duration (uniforms, then quantiles). Each figure is the fastest of 15 repeats of 16 batches:
+    /// alone (most-likely durations in all eight lanes), and the sampling of every uncertain duration (the uniforms
+    /// alone, then uniforms and quantiles as the worker does them). Each figure is the fastest of 15 repeats of 16 batches:
     /// on a shared machine the minimum is the figure least disturbed by other people's work.
     /// </summary>
     private static void Split(ForecastModel model, BatchPass batch)
@@ -151,22 +151,6 @@ internal static class ForecastBench
         var ef = new long[batch.NodeCount * L];
         var latest = new long[L];
         var pass = Fastest([MethodImpl(MethodImplOptions.AggressiveOptimization)] () => batch.Forward(durations, es, ef, latest));
-
-        var net = model.Network;
-        var elapsed = Enumerable.Range(0, net.InLagKind.Length).Where(k => net.InLagKind[k] == (byte)LagKind.Elapsed).ToArray();
-        var calendar = net.Calendars[0];
-        long acc = 0;
-        var conversions = Fastest([MethodImpl(MethodImplOptions.AggressiveOptimization)] () =>
-        {
-            foreach (var k in elapsed)
-            {
-                var from = net.InFrom[k] * L;
-                for (var i = 0; i < L; i++)
-                {
-                    acc += calendar.PositionAt(calendar.FinishInstant(ef[from + i]) + net.InLag[k]);
-                }
-            }
-        });
 
         var pert = BetaPertTable.Values;
         var u = new double[L];
@@ -194,7 +178,7 @@ internal static class ForecastBench
             }
         });
 
-        Console.WriteLine(FormattableString.Invariant($"batch path, one thread, fastest us per iteration: pass {pass:F1} (calendar round trips of its {elapsed.Length} elapsed lags alone: {conversions:F1}); sampling {sampling:F1}, of which uniforms {uniforms:F1} ({model.Uncertain.Length} uncertain tasks; {(acc + sink) % 2:F0})"));
+        Console.WriteLine(FormattableString.Invariant($"batch path, one thread, fastest us per iteration: pass {pass:F1}; sampling {sampling:F1}, of which uniforms {uniforms:F1} ({model.Uncertain.Length} uncertain tasks; {sink % 2:F0})"));
 
         static double Fastest(Action batchOfEight)
         {
