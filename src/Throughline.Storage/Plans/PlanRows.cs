@@ -20,9 +20,6 @@ namespace Throughline.Storage.Plans;
 /// </remarks>
 public sealed partial class PlanRows
 {
-    /// <summary>The top-level plan sections kept whole on the program row, in plan order.</summary>
-    internal static readonly string[] WholeSections = ["calendars", "on-call", "product-metrics", "tech-decisions", "forecast"];
-
     public JsonObject Program { get; set; } = [];
 
     public JsonObject Sections { get; set; } = [];
@@ -137,9 +134,16 @@ public sealed partial class PlanRows
         AddList(root, "risks", Risks.Select(Node));
         AddList(root, "decisions", Decisions.Select(Node));
         AddList(root, "budget", BudgetLines.Select(Node));
-        AddSection(root, "product-metrics");
-        AddSection(root, "tech-decisions");
-        AddSection(root, "forecast");
+
+        // Every other top-level section as it came, in plan order: a section not named here is kept, never dropped
+        // (health: and earned-value: were once lost this way).
+        foreach (var (name, section) in Sections)
+        {
+            if (name is not ("calendars" or "on-call") && section is not null)
+            {
+                root.Add(name, YamlJson.ToYaml(section));
+            }
+        }
         var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);

@@ -23,6 +23,37 @@ public sealed class PlanRowsTests
     }
 
     [Fact]
+    public void Health_thresholds_and_the_earned_value_setting_survive_the_rows()
+    {
+        var original = PlanReader.Read(
+            """
+            program: { id: p, name: P, start: 2027-01-04 }
+            projects:
+              - id: a
+                name: A
+                items:
+                  - { id: x, name: X, estimate: 2d }
+            budget:
+              - { project: a, period: 2027-01, category: labour, planned: 1000 }
+            health:
+              schedule:
+                red-days-late: 15
+              budget:
+                amber-cpi: 0.97
+            earned-value:
+              work-categories: [labour]
+            """, "p.tl.yaml");
+        original.HasErrors.ShouldBeFalse();
+
+        var joined = PlanRows.FromProgram(original.Program!).Read();
+
+        var written = PlanWriter.Write(joined.Program!);
+        written.ShouldBe(PlanWriter.Write(original.Program!));
+        written.ShouldContain("health:");
+        written.ShouldContain("earned-value:");
+    }
+
+    [Fact]
     public void Every_entity_of_the_example_gets_a_row()
     {
         var program = PlanReader.ReadFile(Path.Combine(RepoPaths.Examples, "cloud-migration.tl.yaml")).Program!;
