@@ -60,6 +60,9 @@ public sealed record Program(ProgramId Id, string Name, DateOnly Start)
     /// <summary>Forecasting defaults: distribution, spread of single-value estimates, correlation and its drivers.</summary>
     public ForecastSettings Forecast { get; init; } = ForecastSettings.None;
 
+    /// <summary>Which budget lines earned value counts as work (the plan's <c>earned-value:</c> section); every line when absent.</summary>
+    public Budget.EarnedValueSettings EarnedValue { get; init; } = Throughline.Domain.Budget.EarnedValueSettings.Default;
+
     /// <summary>The thresholds of the red/amber/green health rules (the plan's <c>health:</c> section); defaults when absent.</summary>
     public Health.HealthRules Health { get; init; } = Throughline.Domain.Health.HealthRules.Default;
 }

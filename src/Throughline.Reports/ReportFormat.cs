@@ -61,5 +61,14 @@ internal static class ReportFormat
         HealthArea.Governance => "Governance",
     };
 
+    /// <summary>Which budget lines earned value counts, and how the run costs are forecast: said once, above the budget tables.</summary>
+    public static string SplitRule(StatusReport report)
+    {
+        var run = report.Budget.RunCategories;
+        var (verb, noun, does, its) = run.Count == 1 ? ("is", "a run cost", "does", "its") : ("are", "run costs", "do", "their");
+        return $"Earned value counts the work ({string.Join(", ", report.Program.EarnedValue.WorkCategories ?? [])}); "
+            + $"{string.Join(", ", run)} {verb} {noun}, which {does} not follow the work: {its} forecast at completion is the actual to date plus the plan for the rest.";
+    }
+
     public static string Slack(double days) => days < 0 ? $"late by {Days(-days)} d" : $"{Days(days)} d";
 }

@@ -128,7 +128,7 @@ public static class StatusReportBuilder
             Projects = sections,
             CriticalPath = Gantt(program, lookup, schedule, commitments, today, input.GanttRows),
             ForecastCurve = Curve(input.Forecast, commitments),
-            Burn = budget.Total is { } total ? new BurnChart("Budget burn (cumulative)", budget.Burn, total.BudgetAtCompletion, total.StatusDate, total.Currency) : null,
+            Burn = budget.Cost.IsEmpty ? null : new BurnChart(budget.RunCosts is null ? "Budget burn (cumulative)" : "Budget burn, work and run costs (cumulative)", budget.Burn, budget.Cost.Budget, budget.Cost.StatusDate, budget.Cost.Currency),
             HeatMap = heat,
         };
     }

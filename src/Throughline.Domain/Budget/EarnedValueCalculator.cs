@@ -1,7 +1,8 @@
 namespace Throughline.Domain.Budget;
 
 /// <summary>
-/// Computes <see cref="EarnedValue"/> from budget lines and work progress, and the burn chart that goes with it.
+/// Computes <see cref="EarnedValue"/> from budget lines and work progress, the <see cref="RunCost"/> of lines that do
+/// not follow the work, and the burn chart that goes with them.
 /// </summary>
 /// <remarks>
 /// BAC is the sum of the lines' planned amounts (the time-phased budget). PV spreads each line evenly over the days
@@ -30,6 +31,19 @@ public static class EarnedValueCalculator
         };
     }
 
+    /// <summary>
+    /// The run costs of <paramref name="lines"/> (the caller chooses which lines are run costs, see
+    /// <see cref="EarnedValueSettings"/>): their budget, plan to date and actual with the same accrual as AC.
+    /// </summary>
+    public static RunCost RunCosts(string currency, IReadOnlyCollection<BudgetLine> lines, DateOnly statusDate)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        ArgumentNullException.ThrowIfNull(lines);
+        var used = lines.Where(l => l.Planned.Currency == currency).ToList();
+        var (actual, accrued) = ActualCostAt(used, statusDate);
+        return new RunCost(currency, statusDate, used.Sum(l => l.Planned.Amount), PlannedValueAt(used, statusDate), actual) { AccruedCost = accrued };
+    }
+
     /// <summary>Budget scheduled to be spent by the end of <paramref name="date"/>.</summary>
     public static decimal PlannedValueAt(IEnumerable<BudgetLine> lines, DateOnly date)
     {
@@ -43,15 +57,30 @@ public static class EarnedValueCalculator
     /// </summary>
     public static IReadOnlyList<BurnPoint> Burn(IReadOnlyCollection<BudgetLine> lines, EarnedValue value, DateOnly? forecastFinish)
     {
-        ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(value);
-        var used = lines.Where(l => l.Planned.Currency == value.Currency).ToList();
+        return Burn(lines, value.Currency, value.StatusDate, value.ActualCost, value.EstimateAtCompletion, forecastFinish);
+    }
+
+    /// <summary>
+    /// The burn chart of a whole <paramref name="cost"/> picture, work and run costs together: planned and actual over
+    /// every line, and the forecast from the actual at the status date to <see cref="CostOutlook.ForecastAtCompletion"/>.
+    /// Without run costs it is the chart of <see cref="CostOutlook.Work"/>.
+    /// </summary>
+    public static IReadOnlyList<BurnPoint> Burn(IReadOnlyCollection<BudgetLine> lines, CostOutlook cost, DateOnly? forecastFinish)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        return Burn(lines, cost.Currency, cost.StatusDate, cost.ActualCost, cost.ForecastAtCompletion, forecastFinish);
+    }
+
+    private static IReadOnlyList<BurnPoint> Burn(IReadOnlyCollection<BudgetLine> lines, string currency, DateOnly status, decimal actualAtStatus, decimal? atCompletion, DateOnly? forecastFinish)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var used = lines.Where(l => l.Planned.Currency == currency).ToList();
         if (used.Count == 0)
         {
             return [];
         }
 
-        var status = value.StatusDate;
         var finish = forecastFinish is { } f && f > status ? f : (DateOnly?)null;
         var dates = new SortedSet<DateOnly> { used.Min(l => l.Period.From).AddDays(-1), status };
         dates.UnionWith(used.Select(l => l.Period.To));
@@ -60,17 +89,16 @@ public static class EarnedValueCalculator
             dates.Add(end);
         }
 
-        var eac = value.EstimateAtCompletion;
         var points = new List<BurnPoint>();
         foreach (var date in dates)
         {
             decimal? actual = date <= status ? ActualCostAt(used, date).Total : null;
             decimal? forecast = null;
-            if (date >= status && eac is { } atCompletion)
+            if (date >= status && atCompletion is { } eac)
             {
                 forecast = finish is { } end2 && date < end2
-                    ? value.ActualCost + ((atCompletion - value.ActualCost) * (date.DayNumber - status.DayNumber) / (end2.DayNumber - status.DayNumber))
-                    : date == status ? value.ActualCost : atCompletion;
+                    ? actualAtStatus + ((eac - actualAtStatus) * (date.DayNumber - status.DayNumber) / (end2.DayNumber - status.DayNumber))
+                    : date == status ? actualAtStatus : eac;
             }
 
             points.Add(new BurnPoint(date, PlannedValueAt(used, date), actual, forecast));

@@ -72,4 +72,7 @@ public static class DiagnosticCodes
 
     /// <summary>The same dependency is written twice.</summary>
     public const string DuplicateDependency = "TL2009";
+
+    /// <summary>A category listed in <c>earned-value.work-categories</c> that no budget line uses (usually a misspelling).</summary>
+    public const string UnusedWorkCategory = "TL2010";
 }

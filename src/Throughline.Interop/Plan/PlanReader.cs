@@ -107,7 +107,7 @@ public static partial class PlanReader
 
     private sealed partial class Reader(ReadContext context)
     {
-        private static readonly string[] RootFields = ["program", "calendars", "teams", "people", "on-call", "projects", "risks", "decisions", "budget", "product-metrics", "tech-decisions", "forecast", "health"];
+        private static readonly string[] RootFields = ["program", "calendars", "teams", "people", "on-call", "projects", "risks", "decisions", "budget", "product-metrics", "tech-decisions", "forecast", "health", "earned-value"];
         private static readonly string[] ProgramFields = ["id", "name", "start", "status-date", "sponsor", "scope", "currency", "calendar", "hours-per-day", "days-per-week", "objectives", "governance"];
         private static readonly string[] ObjectiveFields = ["id", "title", "description", "owner", "key-results"];
         private static readonly string[] KeyResultFields = ["metric", "unit", "baseline", "target", "current", "history"];
@@ -135,6 +135,7 @@ public static partial class PlanReader
             var people = ReadList(fields, "people", ReadPerson);
             var rotations = ReadList(fields, "on-call", ReadRotation);
             var projects = ReadProjects(fields);
+            var budget = ReadList(fields, "budget", ReadBudgetLine);
             return program with
             {
                 Calendars = ResolveCalendarWeeks(calendars),
@@ -146,11 +147,12 @@ public static partial class PlanReader
                 Dependencies = dependencies,
                 Risks = ReadList(fields, "risks", ReadRisk),
                 Decisions = ReadList(fields, "decisions", ReadDecision),
-                Budget = ReadList(fields, "budget", ReadBudgetLine),
+                Budget = budget,
                 ProductMetrics = ReadList(fields, "product-metrics", ReadProductMetric),
                 TechDecisions = ReadList(fields, "tech-decisions", ReadTechDecision),
                 Forecast = ReadForecast(fields),
                 Health = ReadHealth(fields),
+                EarnedValue = ReadEarnedValue(fields, budget),
             };
         }
 

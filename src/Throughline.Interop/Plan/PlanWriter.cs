@@ -41,6 +41,13 @@ public static partial class PlanWriter
             root.Add("health", health);
         }
 
+        if (program.EarnedValue.WorkCategories is { } workCategories)
+        {
+            var earnedValue = new YamlMappingNode();
+            AddIds(earnedValue, "work-categories", workCategories);
+            root.Add("earned-value", earnedValue);
+        }
+
         var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);

@@ -27,6 +27,9 @@ internal sealed class ReadContext(string file)
 
     public void Error(YamlNode node, string code, string message) =>
         Diagnostics.Add(new Diagnostic(Severity.Error, code, message) { Location = Locate(node) });
+
+    public void Warning(YamlNode node, string code, string message) =>
+        Diagnostics.Add(new Diagnostic(Severity.Warning, code, message) { Location = Locate(node) });
 }
 
 /// <summary>

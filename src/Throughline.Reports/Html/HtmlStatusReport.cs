@@ -355,51 +355,104 @@ public static class HtmlStatusReport
     private static void Budget(StringBuilder html, StatusReport report)
     {
         html.Append("<section id=\"budget\">\n<h3>Budget and earned value</h3>\n");
-        if (report.Budget.Total is not { } total)
+        var budget = report.Budget;
+        if (budget.Cost.IsEmpty)
         {
             html.Append("<p>The plan has no budget lines.</p>\n</section>\n");
             return;
         }
 
+        var total = budget.Total;
+        var run = budget.RunCosts;
         html.Append("<div class=\"columns\">\n<div>\n<dl class=\"figures\">");
-        Figure(html, "Budget (BAC)", Money(total.BudgetAtCompletion) + " " + total.Currency, null);
-        Figure(html, "Forecast (EAC)", Money(total.EstimateAtCompletion) + " " + total.Currency, total.EstimateAtCompletion > total.BudgetAtCompletion ? HealthColour.Amber : null);
-        Figure(html, "CPI", Index(total.CostPerformanceIndex), report.Health.Program.Budget.Colour);
-        Figure(html, "SPI", Index(total.SchedulePerformanceIndex), null);
-        html.Append("</dl>\n<p class=\"note\">").Append(E($"As of {Date(total.StatusDate)}. {Accrual(total)} CPI is earned value over actual cost; SPI earned over planned value; below 1 is worse than plan.")).Append("</p>\n</div>\n");
+        if (run is not null)
+        {
+            var cost = budget.Cost;
+            Figure(html, "Total budget", Money(cost.Budget) + " " + cost.Currency, null);
+            Figure(html, "Total forecast", Money(cost.ForecastAtCompletion) + " " + cost.Currency, cost.ForecastAtCompletion > cost.Budget ? HealthColour.Amber : null);
+        }
+
+        var work = run is null ? string.Empty : "Work ";
+        if (total is not null)
+        {
+            Figure(html, work + "budget (BAC)", Money(total.BudgetAtCompletion) + " " + total.Currency, null);
+            Figure(html, work + "forecast (EAC)", Money(total.EstimateAtCompletion) + " " + total.Currency, total.EstimateAtCompletion > total.BudgetAtCompletion ? HealthColour.Amber : null);
+            Figure(html, "CPI", Index(total.CostPerformanceIndex), report.Health.Program.Budget.Colour);
+            Figure(html, "SPI", Index(total.SchedulePerformanceIndex), null);
+        }
+
+        var note = run is null
+            ? $"As of {Date(total!.StatusDate)}. {Accrual(total)} CPI is earned value over actual cost; SPI earned over planned value; below 1 is worse than plan."
+            : $"As of {Date(budget.Cost.StatusDate)}. {SplitRule(report)} {(total is null ? string.Empty : Accrual(total) + " ")}{(run.AccruedCost > 0 ? $"Run-cost actuals include {Money(run.AccruedCost)} accrued at plan. " : string.Empty)}CPI and SPI are over the work only; below 1 is worse than plan.";
+        html.Append("</dl>\n<p class=\"note\">").Append(E(note)).Append("</p>\n</div>\n");
         if (report.Burn is { } burn)
         {
             html.Append("<div class=\"chart\">").Append(BurnChartSvg.Render(burn)).Append("</div>\n");
         }
 
-        html.Append("</div>\n<table class=\"numbers\"><thead><tr><th></th><th>BAC</th><th>PV</th><th>EV</th><th>AC</th><th>SV</th><th>CV</th><th>SPI</th><th>CPI</th><th>EAC</th><th>ETC</th><th>VAC</th><th>TCPI</th></tr></thead><tbody>\n");
-        foreach (var p in report.Budget.Projects.Where(p => p.Value is not null))
+        html.Append("</div>\n");
+        if (total is null)
         {
-            ValueRow(html, report.ProjectName(p.Project), p.Value!, false);
+            html.Append("<p>No budget line is in the work categories: there is no earned value to measure.</p>\n");
+        }
+        else
+        {
+            html.Append("<table class=\"numbers\"><thead><tr><th>").Append(run is null ? string.Empty : "Work").Append("</th><th>BAC</th><th>PV</th><th>EV</th><th>AC</th><th>SV</th><th>CV</th><th>SPI</th><th>CPI</th><th>EAC</th><th>ETC</th><th>VAC</th><th>TCPI</th></tr></thead><tbody>\n");
+            foreach (var p in budget.Projects.Where(p => p.Value is not null))
+            {
+                ValueRow(html, report.ProjectName(p.Project), p.Value!, false);
+            }
+
+            ValueRow(html, "Program", total, true);
+            html.Append("</tbody></table>\n");
         }
 
-        ValueRow(html, "Program", total, true);
-        html.Append("</tbody></table>\n</section>\n");
+        if (run is not null)
+        {
+            html.Append("<table class=\"numbers\"><thead><tr><th>Run costs</th><th>Budget</th><th>Planned to date</th><th>Actual</th><th>Forecast at completion</th><th>Variance</th></tr></thead><tbody>\n");
+            foreach (var p in budget.Projects.Where(p => p.RunCosts is not null))
+            {
+                Row(html, report.ProjectName(p.Project), false, Money(p.RunCosts!.Budget), Money(p.RunCosts.PlannedToDate), Money(p.RunCosts.Actual), Money(p.RunCosts.ForecastAtCompletion), Money(p.RunCosts.VarianceAtCompletion));
+            }
+
+            Row(html, "Program", true, Money(run.Budget), Money(run.PlannedToDate), Money(run.Actual), Money(run.ForecastAtCompletion), Money(run.VarianceAtCompletion));
+            html.Append("</tbody></table>\n");
+            html.Append("<table class=\"numbers\"><thead><tr><th>At completion</th><th>Budget</th><th>Forecast</th><th>Variance</th></tr></thead><tbody>\n");
+            if (total is not null)
+            {
+                Row(html, "Work (EAC)", false, Money(total.BudgetAtCompletion), Money(total.EstimateAtCompletion), Money(total.VarianceAtCompletion));
+            }
+
+            Row(html, "Run costs", false, Money(run.Budget), Money(run.ForecastAtCompletion), Money(run.VarianceAtCompletion));
+            Row(html, "Total", true, Money(budget.Cost.Budget), Money(budget.Cost.ForecastAtCompletion), Money(budget.Cost.VarianceAtCompletion));
+            html.Append("</tbody></table>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
-    private static string Accrual(EarnedValue v) => v.AccruedCost > 0
-        ? $"Actuals reported through {Date(v.ActualsThrough)}; AC includes {Money(v.AccruedCost)} accrued at plan for periods not yet reported."
-        : v.ActualsThrough is { } through ? $"Actuals reported through {Date(through)}." : string.Empty;
-
-    private static void ValueRow(StringBuilder html, string name, EarnedValue v, bool total)
+    private static void Row(StringBuilder html, string name, bool total, params string[] cells)
     {
         html.Append(total ? "<tr class=\"total\">" : "<tr>").Append("<th>").Append(E(name)).Append("</th>");
-        foreach (var cell in new[]
-        {
-            Money(v.BudgetAtCompletion), Money(v.PlannedValue), Money(v.EarnedValueAmount), Money(v.ActualCost), Money(v.ScheduleVariance), Money(v.CostVariance),
-            Index(v.SchedulePerformanceIndex), Index(v.CostPerformanceIndex), Money(v.EstimateAtCompletion), Money(v.EstimateToComplete), Money(v.VarianceAtCompletion), Index(v.ToCompletePerformanceIndex),
-        })
+        foreach (var cell in cells)
         {
             html.Append("<td>").Append(E(cell)).Append("</td>");
         }
 
         html.Append("</tr>\n");
     }
+
+    private static string Accrual(EarnedValue v) => v.AccruedCost > 0
+        ? $"Actuals reported through {Date(v.ActualsThrough)}; AC includes {Money(v.AccruedCost)} accrued at plan for periods not yet reported."
+        : v.ActualsThrough is { } through ? $"Actuals reported through {Date(through)}." : string.Empty;
+
+    private static void ValueRow(StringBuilder html, string name, EarnedValue v, bool total) =>
+        Row(
+            html,
+            name,
+            total,
+            Money(v.BudgetAtCompletion), Money(v.PlannedValue), Money(v.EarnedValueAmount), Money(v.ActualCost), Money(v.ScheduleVariance), Money(v.CostVariance),
+            Index(v.SchedulePerformanceIndex), Index(v.CostPerformanceIndex), Money(v.EstimateAtCompletion), Money(v.EstimateToComplete), Money(v.VarianceAtCompletion), Index(v.ToCompletePerformanceIndex));
 
     private static void Project(StringBuilder html, StatusReport report, ProjectSection section)
     {
@@ -458,9 +511,16 @@ public static class HtmlStatusReport
             html.Append("</tbody></table>\n");
         }
 
-        if (section.Budget?.Value is { } value)
+        if (section.Budget is { RunCosts: null, Value: { } value })
         {
             html.Append("<p class=\"note\">").Append(E($"Budget {Money(value.BudgetAtCompletion)} {value.Currency}; spent {Money(value.ActualCost)}; {Percent(value.PercentComplete)} of the work earned; CPI {Index(value.CostPerformanceIndex)}, SPI {Index(value.SchedulePerformanceIndex)}; forecast at completion {Money(value.EstimateAtCompletion)}.")).Append("</p>\n");
+        }
+        else if (section.Budget is { RunCosts: { } run } split)
+        {
+            var work = split.Value is { } w
+                ? $"Work {Money(w.BudgetAtCompletion)} {w.Currency}; spent {Money(w.ActualCost)}; {Percent(w.PercentComplete)} earned; CPI {Index(w.CostPerformanceIndex)}, SPI {Index(w.SchedulePerformanceIndex)}; forecast at completion {Money(w.EstimateAtCompletion)}. "
+                : string.Empty;
+            html.Append("<p class=\"note\">").Append(E($"{work}Run costs {Money(run.Budget)} {run.Currency}; spent {Money(run.Actual)}; forecast at completion {Money(run.ForecastAtCompletion)}. Total forecast at completion {Money(split.Cost.ForecastAtCompletion)} against a budget of {Money(split.Cost.Budget)}.")).Append("</p>\n");
         }
 
         html.Append("</article>\n");

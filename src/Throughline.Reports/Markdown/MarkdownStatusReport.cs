@@ -257,16 +257,60 @@ public static class MarkdownStatusReport
     {
         md.Line("### Budget and earned value");
         md.Line();
-        if (report.Budget.Total is not { } total)
+        var budget = report.Budget;
+        if (budget.Cost.IsEmpty)
         {
             md.Line("The plan has no budget lines.");
             md.Line();
             return;
         }
 
-        md.Line($"As of {Date(total.StatusDate)}, in {total.Currency}. {Accrual(total)}");
+        var total = budget.Total;
+        if (budget.RunCosts is not { } run)
+        {
+            md.Line($"As of {Date(total!.StatusDate)}, in {total.Currency}. {Accrual(total)}");
+            md.Line();
+            ValueTable(md, report, total);
+            return;
+        }
+
+        md.Line($"As of {Date(budget.Cost.StatusDate)}, in {budget.Cost.Currency}. {SplitRule(report)} {(total is null ? string.Empty : Accrual(total))}{RunAccrual(run)}".TrimEnd());
         md.Line();
-        md.Line("| | BAC | PV | EV | AC | SV | CV | SPI | CPI | EAC | ETC | VAC | TCPI |");
+        if (total is null)
+        {
+            md.Line("No budget line is in the work categories: there is no earned value to measure.");
+            md.Line();
+        }
+        else
+        {
+            ValueTable(md, report, total);
+        }
+
+        md.Line("| Run costs | Budget | Planned to date | Actual | Forecast at completion | Variance |");
+        md.Line("|---|---|---|---|---|---|");
+        foreach (var p in budget.Projects.Where(p => p.RunCosts is not null))
+        {
+            md.Line(RunRow(report.ProjectName(p.Project), p.RunCosts!));
+        }
+
+        md.Line(RunRow("**Program**", run));
+        md.Line();
+        md.Line("| At completion | Budget | Forecast | Variance |");
+        md.Line("|---|---|---|---|");
+        if (total is not null)
+        {
+            md.Line($"| Work (EAC) | {Money(total.BudgetAtCompletion)} | {Money(total.EstimateAtCompletion)} | {Money(total.VarianceAtCompletion)} |");
+        }
+
+        md.Line($"| Run costs | {Money(run.Budget)} | {Money(run.ForecastAtCompletion)} | {Money(run.VarianceAtCompletion)} |");
+        md.Line($"| **Total** | {Money(budget.Cost.Budget)} | {Money(budget.Cost.ForecastAtCompletion)} | {Money(budget.Cost.VarianceAtCompletion)} |");
+        md.Line();
+    }
+
+    private static void ValueTable(StringBuilder md, StatusReport report, Domain.Budget.EarnedValue total)
+    {
+        // The first column is headed "Work" only when run costs are reported beside it.
+        md.Line((report.Budget.RunCosts is null ? "|" : "| Work") + " | BAC | PV | EV | AC | SV | CV | SPI | CPI | EAC | ETC | VAC | TCPI |");
         md.Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var p in report.Budget.Projects.Where(p => p.Value is not null))
         {
@@ -276,6 +320,13 @@ public static class MarkdownStatusReport
         md.Line(ValueRow("**Program**", total));
         md.Line();
     }
+
+    private static string RunAccrual(Domain.Budget.RunCost run) => run.AccruedCost > 0
+        ? $" Run-cost actuals include {Money(run.AccruedCost)} accrued at plan."
+        : string.Empty;
+
+    private static string RunRow(string name, Domain.Budget.RunCost r) =>
+        $"| {Cell(name)} | {Money(r.Budget)} | {Money(r.PlannedToDate)} | {Money(r.Actual)} | {Money(r.ForecastAtCompletion)} | {Money(r.VarianceAtCompletion)} |";
 
     private static string Accrual(Domain.Budget.EarnedValue v) => v.AccruedCost > 0
         ? $"Actuals reported through {Date(v.ActualsThrough)}; AC includes {Money(v.AccruedCost)} accrued at plan for periods not yet reported."
@@ -323,9 +374,20 @@ public static class MarkdownStatusReport
             md.Line();
         }
 
-        if (section.Budget?.Value is { } value)
+        if (section.Budget is { RunCosts: null, Value: { } value })
         {
             md.Line($"Budget: {Money(value.BudgetAtCompletion)} {value.Currency} planned, {Money(value.ActualCost)} spent, {Percent(value.PercentComplete)} of the work earned; CPI {Index(value.CostPerformanceIndex)}, SPI {Index(value.SchedulePerformanceIndex)}, forecast at completion {Money(value.EstimateAtCompletion)}.");
+            md.Line();
+        }
+        else if (section.Budget is { RunCosts: { } run } split)
+        {
+            if (split.Value is { } work)
+            {
+                md.Line($"Work: {Money(work.BudgetAtCompletion)} {work.Currency} planned, {Money(work.ActualCost)} spent, {Percent(work.PercentComplete)} earned; CPI {Index(work.CostPerformanceIndex)}, SPI {Index(work.SchedulePerformanceIndex)}, forecast at completion {Money(work.EstimateAtCompletion)}.");
+                md.Line();
+            }
+
+            md.Line($"Run costs: {Money(run.Budget)} {run.Currency} planned, {Money(run.Actual)} spent, forecast at completion {Money(run.ForecastAtCompletion)}. Total forecast at completion {Money(split.Cost.ForecastAtCompletion)} against a budget of {Money(split.Cost.Budget)}.");
             md.Line();
         }
     }

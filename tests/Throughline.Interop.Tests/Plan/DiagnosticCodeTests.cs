@@ -93,6 +93,14 @@ public class DiagnosticCodeTests
         Expect(PlanText.WithItems("- { id: a, name: A }\n- { id: b, name: B, depends-on: [a, »a] }"), DiagnosticCodes.DuplicateDependency, severity: Severity.Warning);
 
     [Fact]
+    public void Work_category_no_budget_line_uses_is_a_warning() =>
+        Expect(
+            PlanText.WithItems("- { id: a, name: A }") + "budget:\n  - { project: site, period: 2027-01, category: labour, planned: 1000 }\nearned-value:\n  work-categories: [»labor]\n",
+            DiagnosticCodes.UnusedWorkCategory,
+            "no budget line has category 'labor'; did you mean 'labour'?",
+            Severity.Warning);
+
+    [Fact]
     public void Every_problem_in_a_file_is_reported_at_once()
     {
         var result = PlanReader.Read(PlanText.WithItems("- id: a\n  name: A\n  estimat: 3d\n  team: webb\n- id: b\n  name: B\n  estimate: -1d"), "plan.tl.yaml");
