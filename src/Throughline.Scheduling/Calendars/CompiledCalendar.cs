@@ -87,6 +87,26 @@ public sealed class CompiledCalendar
     /// <summary>Working minutes in one week of the repeating pattern.</summary>
     public long MinutesPerWeek => tailCumulative[7];
 
+    /// <summary>The calendar and its bases, most derived first; a missing base or a cycle ends the chain.</summary>
+    internal static List<WorkingCalendar> Chain(WorkingCalendar calendar, IReadOnlyList<WorkingCalendar> library)
+    {
+        var chain = new List<WorkingCalendar> { calendar };
+        var seen = new HashSet<Domain.CalendarId> { calendar.Id };
+        for (var current = calendar; current.BaseCalendar is { } baseId;)
+        {
+            var next = library.FirstOrDefault(c => c.Id == baseId);
+            if (next is null || !seen.Add(next.Id))
+            {
+                break;
+            }
+
+            chain.Add(next);
+            current = next;
+        }
+
+        return chain;
+    }
+
     /// <summary>
     /// Compiles <paramref name="calendar"/>, resolving its base calendars from <paramref name="library"/>: the
     /// calendar's own week is authoritative (the domain record always has one) and exceptions are the union of the
@@ -104,20 +124,7 @@ public sealed class CompiledCalendar
         ArgumentOutOfRangeException.ThrowIfNegative(horizonDays);
 
         // Base-most first, so that later (more derived) exceptions overwrite earlier ones.
-        var chain = new List<WorkingCalendar> { calendar };
-        var seen = new HashSet<Domain.CalendarId> { calendar.Id };
-        for (var current = calendar; current.BaseCalendar is { } baseId;)
-        {
-            var next = library.FirstOrDefault(c => c.Id == baseId);
-            if (next is null || !seen.Add(next.Id))
-            {
-                break;
-            }
-
-            chain.Add(next);
-            current = next;
-        }
-
+        var chain = Chain(calendar, library);
         chain.Reverse();
 
         var days = horizonDays;

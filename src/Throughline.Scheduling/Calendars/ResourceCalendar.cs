@@ -29,7 +29,7 @@ public sealed class ResourceCalendar
     {
         Definition = definition;
         compiled = CompiledCalendar.Compile(definition, library, origin, horizonDays: 366);
-        chain = Chain(definition, library);
+        chain = CompiledCalendar.Chain(definition, library);
         this.leave = leave;
         var workingDays = definition.Week.Count(day => day.Sum(r => r.Minutes) > 0);
         normalDayMinutes = workingDays == 0 ? 0 : compiled.MinutesPerWeek / (double)workingDays;
@@ -158,25 +158,5 @@ public sealed class ResourceCalendar
         }
 
         return WorkingCalendar.Standard(StandardId);
-    }
-
-    /// <summary>The calendar and its bases, most derived first; a missing base or a cycle ends the chain.</summary>
-    private static List<WorkingCalendar> Chain(WorkingCalendar calendar, IReadOnlyList<WorkingCalendar> library)
-    {
-        var chain = new List<WorkingCalendar> { calendar };
-        var seen = new HashSet<CalendarId> { calendar.Id };
-        for (var current = calendar; current.BaseCalendar is { } baseId;)
-        {
-            var next = library.FirstOrDefault(c => c.Id == baseId);
-            if (next is null || !seen.Add(next.Id))
-            {
-                break;
-            }
-
-            chain.Add(next);
-            current = next;
-        }
-
-        return chain;
     }
 }
