@@ -122,6 +122,29 @@ internal sealed record ProgramNetwork(
             people.TryAdd(program.People[k].Id, k);
         }
 
+        var teams = new Dictionary<TeamId, int>();
+        for (var k = 0; k < program.Teams.Count; k++)
+        {
+            teams.TryAdd(program.Teams[k].Id, k);
+        }
+
+        var owners = new Dictionary<ProjectId, TeamId>();
+        foreach (var project in program.Projects)
+        {
+            if (project.OwningTeam is { } owner)
+            {
+                owners.TryAdd(project.Id, owner);
+            }
+        }
+
+        // A team's calendar overrides the program's for its members and its work (docs/plan-format.md): a person
+        // works on their own calendar, else their team's; a team assigned to an item, or owning the project of an
+        // item nobody is assigned to, adds its calendar as a person would. A team without a calendar adds nothing.
+        int? TeamCalendar(TeamId? team) =>
+            team is { } id && teams.TryGetValue(id, out var k) && program.Teams[k].Calendar is { } calendar
+                ? CalendarFor(calendar, k, EntityKind.Team)
+                : null;
+
         var combined = new Dictionary<string, int>(StringComparer.Ordinal);
         int Combine(string key, Func<CompiledCalendar> make)
         {
@@ -136,7 +159,7 @@ internal sealed record ProgramNetwork(
 
         // The calendar a task is scheduled on. Microsoft Project's rule: an elapsed duration runs around the clock;
         // otherwise a task with people assigned works when any of them works (the union of their calendars, a
-        // person without one on the program's), within the task's own calendar if it has one.
+        // person without one on their team's, else the program's), within the task's own calendar if it has one.
         int TaskCalendar(int i)
         {
             var item = items[i];
@@ -151,8 +174,19 @@ internal sealed record ProgramNetwork(
             {
                 if (assignment.Person is { } person && people.TryGetValue(person, out var k))
                 {
-                    resources.Add(CalendarFor(program.People[k].Calendar, k, EntityKind.Person));
+                    var member = program.People[k];
+                    resources.Add(member.Calendar is { } calendar ? CalendarFor(calendar, k, EntityKind.Person) : TeamCalendar(member.Team) ?? 0);
                 }
+                else if (TeamCalendar(assignment.Team) is { } teamCalendar)
+                {
+                    resources.Add(teamCalendar);
+                }
+            }
+
+            if (item.Assignments.Count == 0 && !options.IgnoreResourceCalendars.Contains(item.Id)
+                && owners.TryGetValue(item.Project, out var owning) && TeamCalendar(owning) is { } owningCalendar)
+            {
+                resources.Add(owningCalendar);
             }
 
             if (resources.Count == 0)
@@ -205,7 +239,7 @@ internal sealed record ProgramNetwork(
             // Slack is counted on the item's own calendar (else the program's), even when its people's calendars
             // schedule it (Microsoft Project); an elapsed item's stays round the clock.
             var own = item.Calendar is null ? 0 : CalendarFor(item.Calendar, i, EntityKind.WorkItem);
-            if (item.Assignments.Count > 0 && item.Estimate?.IsElapsed != true && own != calendar)
+            if (item.Estimate?.IsElapsed != true && own != calendar)
             {
                 builder.SetSlackCalendar(t, own);
             }
