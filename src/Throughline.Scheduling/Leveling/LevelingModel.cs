@@ -337,9 +337,14 @@ internal sealed class LevelingModel
             var item = Leaves[i];
             var schedule = before[item.Id];
             Release[i] = Day(schedule.Start);
+            // A job holds its people for the program days it spans on their calendars: an item of a person whose own
+            // (or team's) calendar has a holiday runs across it, and another item of theirs cannot start on the day
+            // after its working time would end on the program calendar. An item on a calendar that works when the
+            // program's does not (a weekend cutover) still lasts its working time.
+            var span = _calendar.PositionOf(schedule.Finish) - _calendar.PositionOf(schedule.Start);
             _duration[i] = item.IsMilestone || schedule.DurationMinutes <= 0
                 ? 0
-                : (int)((schedule.DurationMinutes + _dayMinutes - 1) / _dayMinutes);
+                : (int)((Math.Max(schedule.DurationMinutes, span) + _dayMinutes - 1) / _dayMinutes);
             Fixed[i] = item.Status == WorkItemStatus.Done
                 || item.Progress.ActualStart is not null
                 || item.Constraint.Type is not (ConstraintType.AsSoonAsPossible or ConstraintType.StartNoEarlierThan);

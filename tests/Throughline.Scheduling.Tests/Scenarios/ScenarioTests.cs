@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Throughline.Domain;
 using Throughline.Interop.Plan;
+using Throughline.Scheduling.Leveling;
 
 namespace Throughline.Scheduling.Tests.Scenarios;
 
@@ -48,7 +49,9 @@ public sealed partial class ScenarioTests
 
         readErrors.ShouldBeEmpty(string.Join(Environment.NewLine, readErrors));
         var program = read.Program!;
-        var schedule = ProgramScheduler.Schedule(program, Options(text));
+        var schedule = LevelDirective().IsMatch(text)
+            ? ProgramLeveler.Level(program, new ProgramLevelingOptions { Schedule = Options(text) }).After
+            : ProgramScheduler.Schedule(program, Options(text));
         schedule.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();
         var failures = new List<string>();
         foreach (var expectation in expectations)
@@ -89,7 +92,7 @@ public sealed partial class ScenarioTests
 
     /// <summary>
     /// Schedule options a plan cannot state, from directives: <c># split ITEM FROM TO</c> (a period without work) and
-    /// <c># ignore-resource-calendar ITEM</c>.
+    /// <c># ignore-resource-calendar ITEM</c>. A plan with <c># level</c> is checked after leveling (<see cref="ProgramLeveler"/>).
     /// </summary>
     private static ProgramScheduleOptions Options(string text)
     {
@@ -133,6 +136,9 @@ public sealed partial class ScenarioTests
 
     [GeneratedRegex(@"^# ignore-resource-calendar (\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex IgnoreResourceCalendarDirective();
+
+    [GeneratedRegex(@"^# level\s*$", RegexOptions.Multiline)]
+    private static partial Regex LevelDirective();
 
     [GeneratedRegex(@"([a-z-]+)=(\S+)")]
     private static partial Regex KeyValue();
