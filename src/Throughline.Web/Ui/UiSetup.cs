@@ -14,6 +14,11 @@ public static class UiSetup
     public static WebApplicationBuilder AddThroughlineUi(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // The build's static web assets (the compressed app.css.gz/.br live under obj/, listed in the runtime manifest)
+        // are only wired up by default in Development; `dotnet run` starts in Production, where MapStaticAssets then
+        // answered a browser's `Accept-Encoding: gzip` with an empty 200 for the missing app.css.gz. Published output
+        // has no runtime manifest (the files are in its wwwroot), so there this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents();
         builder.Services.AddScoped<ProgramViews>();
         return builder;

@@ -93,6 +93,9 @@ public sealed class BrowserServer : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Production settings, as `dotnet run` and a deployment use (WebApplicationFactory defaults to Development,
+        // which once hid an unstyled Production app: #14).
+        builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Throughline", $"Data Source={Path.Combine(folder, "server.db")}");
         builder.UseSetting("Database:Provider", "sqlite");
         builder.UseSetting("THROUGHLINE_ADMIN_PASSWORD", AdminPassword);

@@ -5,6 +5,16 @@ namespace Throughline.Web.Tests.Browser;
 public sealed class ProgramPagesTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
     [Fact]
+    public async Task Pages_are_styled_in_production()
+    {
+        var page = await server.SignedInPageAsync();
+        await page.GotoAsync("/programs/skyline");
+
+        // The header's dark band comes from app.css only; an unstyled page leaves it transparent (#14, finding 1).
+        (await page.Locator("header.top").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor")).ShouldBe("rgb(31, 45, 69)");
+    }
+
+    [Fact]
     public async Task The_gantt_highlights_the_critical_path_and_zooms_and_folds()
     {
         var page = await server.SignedInPageAsync();
