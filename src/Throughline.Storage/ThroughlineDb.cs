@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Throughline.Storage.Rows;
@@ -8,7 +9,7 @@ namespace Throughline.Storage;
 /// The server's database. The model is the same on every provider; each provider has its own subclass
 /// (<see cref="SqliteThroughlineDb"/>, <see cref="PostgresThroughlineDb"/>) only so that each has its own migrations.
 /// </summary>
-public abstract class ThroughlineDb(DbContextOptions options) : DbContext(options)
+public abstract class ThroughlineDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<ProgramRow> Programs => Set<ProgramRow>();
 
@@ -40,7 +41,12 @@ public abstract class ThroughlineDb(DbContextOptions options) : DbContext(option
 
     public DbSet<BaselineRow> Baselines => Set<BaselineRow>();
 
-    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    public DbSet<LoginFailureRow> LoginFailures => Set<LoginFailureRow>();
+
+    /// <summary>ASP.NET Core data-protection keys (cookies, anti-forgery), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -115,7 +121,24 @@ public abstract class ThroughlineDb(DbContextOptions options) : DbContext(option
             e.HasOne<ProgramRow>().WithMany().HasForeignKey(b => b.ProgramId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<DataProtectionKeyRow>(e => e.ToTable("data_protection_keys"));
+        modelBuilder.Entity<SessionRow>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasIndex(s => s.Hash).IsUnique();
+            e.HasIndex(s => s.UserId);
+            e.Property(s => s.Hash).HasMaxLength(64);
+            e.HasOne<UserRow>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<LoginFailureRow>(e =>
+        {
+            e.ToTable("login_failures");
+            e.HasIndex(f => new { f.Key, f.At });
+            e.HasIndex(f => f.At);
+            e.Property(f => f.Key).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
     }
 
     private static Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> PlanEntity<T>(ModelBuilder modelBuilder, string table)

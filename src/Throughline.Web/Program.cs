@@ -8,12 +8,14 @@ var loadDemo = !args.Contains("--no-demo");
 var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--no-demo")]);
 
 builder.AddThroughlineStorage();
+builder.AddThroughlineProxy();
 builder.AddThroughlineAuth();
 builder.AddThroughlineApi();
 builder.AddThroughlineUi();
 
 var app = builder.Build();
 
+app.UseThroughlineProxy();
 app.UseThroughlineApi();
 app.MapThroughlineApi();
 app.MapThroughlineUi();

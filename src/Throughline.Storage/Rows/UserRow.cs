@@ -17,5 +17,11 @@ public sealed class UserRow
     /// <summary>Set for a generated first password: until it is changed, the account can do nothing else.</summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>When a one-time password stops working (null: the password does not expire).</summary>
+    public DateTime? PasswordExpiresAt { get; set; }
+
+    /// <summary>When an administrator disabled the account (null: enabled); a disabled account cannot sign in or use its tokens.</summary>
+    public DateTime? DisabledAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

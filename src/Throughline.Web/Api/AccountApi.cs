@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Throughline.Storage;
 using Throughline.Storage.Rows;
@@ -21,7 +18,7 @@ public static class AccountApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var account = api.MapGroup("/account").WithTags("Account");
-        account.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(AuthSetup.LoginRateLimit).DisableAntiforgery();
+        account.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
         account.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync).WithMetadata(new AllowedWithOneTimePassword());
         account.MapGet("/", Me).WithMetadata(new AllowedWithOneTimePassword());
         account.MapGet("/antiforgery", Antiforgery).WithMetadata(new AllowedWithOneTimePassword());
@@ -34,7 +31,7 @@ public static class AccountApi
 
     public sealed record LoginRequest(string UserName, string Password);
 
-    public sealed record AccountResponse(long Id, string UserName, string DisplayName, bool IsAdmin, bool MustChangePassword);
+    public sealed record AccountResponse(long Id, string UserName, string DisplayName, bool IsAdmin, bool MustChangePassword, bool IsDisabled);
 
     public sealed record AntiforgeryResponse(string HeaderName, string Token);
 
@@ -48,25 +45,37 @@ public static class AccountApi
     public sealed record NewTokenResponse(long Id, string Name, string Token);
 
     private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, HttpContext http, ThroughlineDb db, CancellationToken cancellationToken)
+        LoginRequest request, HttpContext http, Passwords passwords, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
         {
             return Problems.Invalid(new Dictionary<string, string[]> { ["userName"] = ["user name and password are required"] });
         }
 
-        if (await Passwords.VerifyAsync(db, request.UserName, request.Password, cancellationToken) is not { } user)
+        var (outcome, user) = await passwords.SignInAsync(request.UserName, request.Password, http.Connection.RemoteIpAddress, cancellationToken);
+        switch (outcome)
         {
-            return TypedResults.Problem(title: "Wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
+            case SignInOutcome.SignedIn:
+                await Sessions.StartAsync(http, user!, cancellationToken);
+                return TypedResults.Ok(Response(user!));
+            case SignInOutcome.TooManyAttempts:
+                http.Response.Headers.RetryAfter = ((int)AccountSettings.FailureWindow.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(title: "Too many failed sign-ins; wait a minute", statusCode: StatusCodes.Status429TooManyRequests);
+            case SignInOutcome.OneTimePasswordExpired:
+                return TypedResults.Problem(
+                    title: "The one-time password has expired",
+                    detail: "restart the server to print a new one, or set THROUGHLINE_ADMIN_PASSWORD",
+                    statusCode: StatusCodes.Status401Unauthorized);
+            case SignInOutcome.WrongPassword:
+            default:
+                return TypedResults.Problem(title: "Wrong user name or password", statusCode: StatusCodes.Status401Unauthorized);
         }
-
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Caller.Principal(user, CookieAuthenticationType));
-        return TypedResults.Ok(Response(user));
     }
 
+    /// <summary>Ends the session on the server too: the cookie, or a copy of it, no longer signs anyone in.</summary>
     private static async Task<NoContent> LogoutAsync(HttpContext http)
     {
-        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await Sessions.EndAsync(http, http.RequestAborted);
         return TypedResults.NoContent();
     }
 
@@ -84,8 +93,9 @@ public static class AccountApi
         return TypedResults.Ok(new AntiforgeryResponse(AuthSetup.AntiforgeryHeader, tokens.RequestToken!));
     }
 
+    /// <summary>Changes the caller's password; the caller's other sessions end and all its API tokens are revoked.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        PasswordRequest request, HttpContext http, ThroughlineDb db, CancellationToken cancellationToken)
+        PasswordRequest request, HttpContext http, ThroughlineDb db, Passwords passwords, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User)!;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == caller.UserId, cancellationToken);
@@ -94,13 +104,9 @@ public static class AccountApi
             return Problems.NotFound("the account no longer exists");
         }
 
-        if (await Passwords.ChangeAsync(db, user, request.CurrentPassword ?? "", request.NewPassword, cancellationToken) is { } fault)
+        if (await passwords.ChangeAsync(user, request.CurrentPassword ?? "", request.NewPassword ?? "", Sessions.Current(http), cancellationToken) is { } fault)
         {
             return Problems.Invalid(new Dictionary<string, string[]> { [fault.Field] = [fault.Message] });
-        }
-        if (http.User.Identity?.AuthenticationType == CookieAuthenticationType)
-        {
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Caller.Principal(user, CookieAuthenticationType));
         }
 
         return TypedResults.NoContent();
@@ -152,7 +158,7 @@ public static class AccountApi
         return TypedResults.NoContent();
     }
 
-    internal static AccountResponse Response(UserRow user) => new(user.Id, user.UserName, user.DisplayName, user.IsAdmin, user.MustChangePassword);
+    internal static AccountResponse Response(UserRow user) => new(user.Id, user.UserName, user.DisplayName, user.IsAdmin, user.MustChangePassword, user.DisabledAt is not null);
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -30,7 +30,6 @@ public static class ApiSetup
         app.Use(RefuseLargeBodies);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

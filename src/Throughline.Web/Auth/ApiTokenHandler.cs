@@ -8,7 +8,10 @@ using Throughline.Storage;
 
 namespace Throughline.Web.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer TOKEN</c> with a personal API token, looked up by its SHA-256.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer TOKEN</c> with a personal API token, looked up by its SHA-256 on every
+/// request together with its user: a revoked token or a disabled account stops at once, and the rights are the user's now.
+/// </summary>
 public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ThroughlineDb db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -20,6 +23,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     /// <summary>Tokens start with this, so that secret scanners can recognise them.</summary>
     public const string TokenPrefix = "tl_";
 
+    /// <summary>Lower-case hex SHA-256: how API tokens and session ids are kept in the database.</summary>
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -40,6 +44,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         var user = await db.ApiTokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null)
             .Join(db.Users, t => t.UserId, u => u.Id, (_, u) => u)
+            .Where(u => u.DisabledAt == null)
             .SingleOrDefaultAsync(Context.RequestAborted);
         return user is null
             ? AuthenticateResult.Fail("unknown or revoked API token")

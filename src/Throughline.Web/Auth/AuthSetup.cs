@@ -1,24 +1,19 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Identity;
+using Throughline.Storage.Rows;
 
 namespace Throughline.Web.Auth;
 
 /// <summary>
-/// Accounts and sessions: a cookie for the browser, a bearer token for scripts, data-protection keys in the database
-/// (so any instance reads any instance's cookies), anti-forgery for cookie-authenticated writes, and a rate limit on
-/// signing in.
+/// Accounts and sessions: a cookie for the browser (a server-side <see cref="Sessions"/> row behind it), a bearer token
+/// for scripts, data-protection keys in the database (<see cref="KeyProtection"/>: any instance reads any instance's
+/// cookies), anti-forgery for cookie-authenticated writes, and a limit on failed sign-ins (<see cref="LoginThrottle"/>).
 /// </summary>
 public static class AuthSetup
 {
     /// <summary>Chooses the bearer scheme for requests with a bearer token and the cookie otherwise.</summary>
     public const string Scheme = "Throughline";
-
-    public const string LoginRateLimit = "login";
 
     /// <summary>The header a cookie-authenticated client sends the anti-forgery token in.</summary>
     public const string AntiforgeryHeader = "X-XSRF-TOKEN";
@@ -41,6 +36,7 @@ public static class AuthSetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
                 // The API answers 401 and 403 as problems; pages (the web UI) redirect to its sign-in page as usual.
                 o.Events.OnRedirectToLogin = context => IsApi(context.Request)
                     ? Problem(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign in, or send a bearer token")
@@ -51,27 +47,18 @@ public static class AuthSetup
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddSingleton(AccountSettings.From(builder.Configuration));
+        services.AddSingleton<IPasswordHasher<UserRow>, PasswordHasher<UserRow>>();
+        services.AddScoped<LoginThrottle>();
+        services.AddScoped<Passwords>();
 
-        services.AddDataProtection().SetApplicationName("Throughline");
-        services.AddSingleton<DatabaseXmlRepository>();
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseXmlRepository>()));
+        builder.AddThroughlineDataProtection();
 
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "throughline-xsrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
-        });
-
-        var perMinute = builder.Configuration.GetValue("RateLimits:LoginPerMinute", 10);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) => new ValueTask(Problem(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many sign-in attempts; wait a minute"));
-            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
     }

@@ -5,13 +5,15 @@ using Throughline.Interop.Plan;
 using Throughline.Storage;
 using Throughline.Storage.Plans;
 using Throughline.Storage.Rows;
+using Throughline.Web.Auth;
 
 namespace Throughline.Web.Hosting;
 
 /// <summary>
 /// Readies the database before the server takes requests: applies migrations (creating the SQLite file and its
-/// folder on first start, in WAL mode), creates the administrator when there are no accounts, and on that first start
-/// loads the cloud-migration example as a demo program.
+/// folder on first start, in WAL mode, readable by the server's user only), creates the administrator when there are
+/// no accounts (with a one-time password that expires, renewed at a start after it has), and on that first start loads
+/// the cloud-migration example as a demo program.
 /// </summary>
 public static partial class DatabaseStartup
 {
@@ -23,9 +25,9 @@ public static partial class DatabaseStartup
         ArgumentNullException.ThrowIfNull(app);
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Throughline.Startup");
-        if (settings.SqliteFile is { } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
+        if (settings.SqliteFile is { } file)
         {
-            Directory.CreateDirectory(folder);
+            SqliteFiles.CreatePrivate(file);
         }
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -42,23 +44,28 @@ public static partial class DatabaseStartup
             LogDatabase(log, "PostgreSQL", new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString) { Password = null }.ConnectionString);
         }
 
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var hasher = app.Services.GetRequiredService<IPasswordHasher<UserRow>>();
+        var lifetime = app.Services.GetRequiredService<AccountSettings>().OneTimePasswordLifetime;
         if (await db.Users.AnyAsync())
         {
+            await RenewExpiredOneTimePasswordAsync(db, hasher, clock, lifetime);
             return;
         }
 
         var configured = app.Configuration["THROUGHLINE_ADMIN_PASSWORD"];
-        var password = string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20) : configured;
-        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var password = string.IsNullOrEmpty(configured) ? NewOneTimePassword() : configured;
+        var now = clock.GetUtcNow().UtcDateTime;
         var admin = new UserRow
         {
             UserName = AdminUserName,
             DisplayName = "Administrator",
             IsAdmin = true,
             MustChangePassword = string.IsNullOrEmpty(configured),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            PasswordExpiresAt = string.IsNullOrEmpty(configured) ? now + lifetime : null,
+            CreatedAt = now,
         };
-        admin.PasswordHash = new PasswordHasher<UserRow>().HashPassword(admin, password);
+        admin.PasswordHash = hasher.HashPassword(admin, password);
         db.Users.Add(admin);
         try
         {
@@ -72,9 +79,7 @@ public static partial class DatabaseStartup
 
         if (string.IsNullOrEmpty(configured))
         {
-            // Printed, not logged: it is meant for the person starting the server, once.
-            Console.WriteLine($"Administrator account '{AdminUserName}' created with the one-time password: {password}");
-            Console.WriteLine("Sign in with it and choose a new password (PUT /api/account/password); set THROUGHLINE_ADMIN_PASSWORD to choose it yourself.");
+            PrintOneTimePassword(password, admin.PasswordExpiresAt!.Value);
         }
 
         if (loadDemo && app.Configuration.GetValue("Demo:Load", true))
@@ -90,6 +95,35 @@ public static partial class DatabaseStartup
                 LogDemo(log, program.Id.Value);
             }
         }
+    }
+
+    /// <summary>
+    /// An administrator who never used the printed password before it expired gets a new one at the next start
+    /// (the way back in without editing the database).
+    /// </summary>
+    private static async Task RenewExpiredOneTimePasswordAsync(ThroughlineDb db, IPasswordHasher<UserRow> hasher, TimeProvider clock, TimeSpan lifetime)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var admin = await db.Users.SingleOrDefaultAsync(u => u.UserName == AdminUserName && u.MustChangePassword && u.PasswordExpiresAt <= now);
+        if (admin is null)
+        {
+            return;
+        }
+
+        var password = NewOneTimePassword();
+        admin.PasswordHash = hasher.HashPassword(admin, password);
+        admin.PasswordExpiresAt = now + lifetime;
+        await db.SaveChangesAsync();
+        PrintOneTimePassword(password, admin.PasswordExpiresAt.Value);
+    }
+
+    private static string NewOneTimePassword() => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+
+    private static void PrintOneTimePassword(string password, DateTime expires)
+    {
+        // Printed, not logged: it is meant for the person starting the server, once.
+        Console.WriteLine($"Administrator account '{AdminUserName}' has the one-time password: {password} (until {expires:yyyy-MM-dd HH:mm} UTC)");
+        Console.WriteLine("Sign in with it and choose a new password (PUT /api/account/password); set THROUGHLINE_ADMIN_PASSWORD to choose it yourself.");
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database: {Provider} at {Location}")]

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Throughline.Web.Components;
 
@@ -33,10 +31,10 @@ public static class UiSetup
         return app;
     }
 
-    /// <summary>Ends the cookie session; a form post with the anti-forgery token (the <c>[FromForm]</c> field makes the framework check it).</summary>
+    /// <summary>Ends the cookie session, on the server too; a form post with the anti-forgery token (the <c>[FromForm]</c> field makes the framework check it).</summary>
     private static async Task<IResult> SignOutAsync(HttpContext http, [FromForm] string? returnUrl)
     {
-        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await Throughline.Web.Auth.Sessions.EndAsync(http, http.RequestAborted);
         return TypedResults.LocalRedirect("/signin" + (string.IsNullOrEmpty(returnUrl) ? "" : "?signedOut=1"));
     }
 }

@@ -15,7 +15,24 @@ namespace Throughline.Storage.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
 
             modelBuilder.Entity("Throughline.Storage.Rows.ApiTokenRow", b =>
                 {
@@ -179,25 +196,6 @@ namespace Throughline.Storage.Migrations.Sqlite
                     b.ToTable("changes", (string)null);
                 });
 
-            modelBuilder.Entity("Throughline.Storage.Rows.DataProtectionKeyRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("data_protection_keys", (string)null);
-                });
-
             modelBuilder.Entity("Throughline.Storage.Rows.DecisionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -272,6 +270,29 @@ namespace Throughline.Storage.Migrations.Sqlite
                     b.HasIndex("ProgramId", "SuccessorKey");
 
                     b.ToTable("dependencies", (string)null);
+                });
+
+            modelBuilder.Entity("Throughline.Storage.Rows.LoginFailureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Key", "At");
+
+                    b.ToTable("login_failures", (string)null);
                 });
 
             modelBuilder.Entity("Throughline.Storage.Rows.MembershipRow", b =>
@@ -482,6 +503,33 @@ namespace Throughline.Storage.Migrations.Sqlite
                     b.ToTable("risks", (string)null);
                 });
 
+            modelBuilder.Entity("Throughline.Storage.Rows.SessionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("sessions", (string)null);
+                });
+
             modelBuilder.Entity("Throughline.Storage.Rows.TeamRow", b =>
                 {
                     b.Property<long>("Id")
@@ -524,6 +572,9 @@ namespace Throughline.Storage.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -533,6 +584,9 @@ namespace Throughline.Storage.Migrations.Sqlite
 
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PasswordExpiresAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -697,6 +751,15 @@ namespace Throughline.Storage.Migrations.Sqlite
                     b.HasOne("Throughline.Storage.Rows.ProgramRow", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Throughline.Storage.Rows.SessionRow", b =>
+                {
+                    b.HasOne("Throughline.Storage.Rows.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
