@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Throughline.Interop.Plan;
 using Throughline.Storage.Plans;
 using Throughline.Storage.Rows;
@@ -30,7 +29,7 @@ public sealed class StoredProgramTests
         await using (var db = database.Open())
         {
             var program = await db.Programs.SingleAsync(TestContext.Current.CancellationToken);
-            var snapshot = await new ProgramSnapshots(new MemoryCache(new MemoryCacheOptions())).GetAsync(db, program, TestContext.Current.CancellationToken);
+            var snapshot = await new ProgramSnapshots(new RevisionCache()).GetAsync(db, program, TestContext.Current.CancellationToken);
             PlanWriter.Write(snapshot.Plan.Program!).ShouldBe(PlanWriter.Write(original));
             (await db.Memberships.SingleAsync(TestContext.Current.CancellationToken)).Permission.ShouldBe(Permission.Owner);
         }
@@ -119,7 +118,7 @@ public sealed class StoredProgramTests
         postgres.Database.HasPendingModelChanges().ShouldBeFalse();
     }
 
-    private static PlanEditor Editor(ThroughlineDb db) => new(db, new ProgramSnapshots(new MemoryCache(new MemoryCacheOptions())), TimeProvider.System);
+    private static PlanEditor Editor(ThroughlineDb db) => new(db, new ProgramSnapshots(new RevisionCache()), TimeProvider.System);
 
     private static JsonObject Team(string name) => new() { ["id"] = "core", ["name"] = name, ["capacity"] = "80h" };
 

@@ -22,14 +22,17 @@ public sealed class ThroughlineServer : WebApplicationFactory<Program>
     private readonly string connectionString;
     private readonly bool loadDemo;
     private readonly int loginsPerMinute;
+    private readonly IReadOnlyDictionary<string, string> settings;
     private int users;
 
-    public ThroughlineServer(ServerDatabase database, bool loadDemo = false, int loginsPerMinute = 10_000)
+    /// <param name="settings">Configuration for this test's server, applied after (so over) the usual test settings.</param>
+    public ThroughlineServer(ServerDatabase database, bool loadDemo = false, int loginsPerMinute = 10_000, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         connectionString = database.ConnectionString;
         this.loadDemo = loadDemo;
         this.loginsPerMinute = loginsPerMinute;
+        this.settings = settings ?? new Dictionary<string, string>();
     }
 
     /// <summary>A small valid plan: two projects, a team, people, a milestone, a dependency, a risk, a decision, a budget line and an objective.</summary>
@@ -76,6 +79,10 @@ public sealed class ThroughlineServer : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:LoginPerMinute", loginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Limits:MaxRequestBodyBytes", (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client with no credentials.</summary>

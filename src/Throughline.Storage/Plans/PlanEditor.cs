@@ -21,6 +21,11 @@ public sealed class PlanEditor(ThroughlineDb db, ProgramSnapshots snapshots, Tim
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(body);
+        if (FieldLimits.Check(body) is { Count: > 0 } tooLong)
+        {
+            return Task.FromResult(EditResult.Invalid(tooLong));
+        }
+
         return WriteAsync(program, actor, async session =>
         {
             var row = resource.NewRow();
@@ -60,6 +65,11 @@ public sealed class PlanEditor(ThroughlineDb db, ProgramSnapshots snapshots, Tim
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(body);
+        if (FieldLimits.Check(body) is { Count: > 0 } tooLong)
+        {
+            return Task.FromResult(EditResult.Invalid(tooLong));
+        }
+
         return WriteAsync(program, actor, async session =>
         {
             if (resource.In(session.Rows).FirstOrDefault(r => r.Key == key) is not { } current)
@@ -201,6 +211,11 @@ public sealed class PlanEditor(ThroughlineDb db, ProgramSnapshots snapshots, Tim
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(plan);
+        if (FieldLimits.Check(plan) is { Count: > 0 } tooLong)
+        {
+            return Task.FromResult(EditResult.Invalid(tooLong));
+        }
+
         return WriteAsync(program, actor, async session =>
         {
             var current = session.Program;
@@ -236,6 +251,11 @@ public sealed class PlanEditor(ThroughlineDb db, ProgramSnapshots snapshots, Tim
         if (!PlanResource.IdPattern().IsMatch(key))
         {
             return EditResult.Invalid(new Dictionary<string, string[]> { ["id"] = ["a program id is required: letters, digits, '-', '_' and '.', at most 200 characters"] });
+        }
+
+        if (FieldLimits.Check(plan) is { Count: > 0 } tooLong)
+        {
+            return EditResult.Invalid(tooLong);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -278,7 +298,7 @@ public sealed class PlanEditor(ThroughlineDb db, ProgramSnapshots snapshots, Tim
     public static Dictionary<string, string[]> ProgramFieldErrors(JsonObject body, string? key)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = FieldLimits.Check(body);
         if (body.ContainsKey("objectives"))
         {
             errors["objectives"] = ["objectives are a resource of their own: use /objectives"];

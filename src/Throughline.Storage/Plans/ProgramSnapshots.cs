@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Throughline.Storage.Rows;
 
 namespace Throughline.Storage.Plans;
@@ -7,11 +6,13 @@ namespace Throughline.Storage.Plans;
 /// <summary>
 /// Reads programs as <see cref="ProgramSnapshot"/>s, keeping recent ones in memory by program and revision. A revision
 /// is never reused for different content (writers increment it in the transaction that changes the program), so a
-/// cached snapshot is valid for as long as the revision is current, on any number of app instances.
+/// cached snapshot is valid for as long as the revision is current, on any number of app instances. Snapshots are
+/// kept in the <see cref="RevisionCache"/>, which bounds them by size and keeps only a program's newest revision.
 /// </summary>
-public sealed class ProgramSnapshots(IMemoryCache cache)
+public sealed class ProgramSnapshots(RevisionCache cache)
 {
-    private static readonly MemoryCacheEntryOptions Retention = new() { SlidingExpiration = TimeSpan.FromMinutes(10) };
+    /// <summary>The cache the snapshots are kept in, shared with what is computed from them.</summary>
+    public RevisionCache Cache => cache;
 
     /// <summary>The snapshot of <paramref name="program"/> at its current revision, read from the database if not cached.</summary>
     public async Task<ProgramSnapshot> GetAsync(ThroughlineDb db, ProgramRow program, CancellationToken cancellationToken)
@@ -46,7 +47,12 @@ public sealed class ProgramSnapshots(IMemoryCache cache)
         }
     }
 
-    internal ProgramSnapshot? Cached(long programId, long revision) => cache.Get<ProgramSnapshot>((typeof(ProgramSnapshot), programId, revision));
+    internal ProgramSnapshot? Cached(long programId, long revision) =>
+        cache.TryGet(programId, revision, typeof(ProgramSnapshot), out ProgramSnapshot snapshot) ? snapshot : null;
 
-    internal void Remember(long programId, ProgramSnapshot snapshot) => cache.Set((typeof(ProgramSnapshot), programId, snapshot.Revision), snapshot, Retention);
+    internal void Remember(long programId, ProgramSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        cache.Set(programId, snapshot.Revision, typeof(ProgramSnapshot), snapshot, snapshot.EstimatedBytes);
+    }
 }

@@ -13,7 +13,8 @@ public static class ApiSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         var limit = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 16L * 1024 * 1024);
-        builder.Services.AddSingleton(new BodyLimit(limit));
+        var entityLimit = builder.Configuration.GetValue("Limits:MaxEntityBodyBytes", 256L * 1024);
+        builder.Services.AddSingleton(new BodyLimit(limit, Math.Min(entityLimit, limit)));
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = limit);
         return builder;
     }
@@ -55,12 +56,14 @@ public static class ApiSetup
     }
 
     /// <summary>
-    /// A declared body over the limit is refused before it is read. Kestrel enforces the same limit on bodies without
-    /// a length; this also covers hosts (the test server) that do not.
+    /// A declared body over the endpoint's limit is refused before it is read: a plan file may be large
+    /// (<see cref="PlanFileBody"/>), one entity's fields or a form are not. Kestrel enforces the same limit on bodies
+    /// without a length; this also covers hosts (the test server) that do not.
     /// </summary>
     private static async Task RefuseLargeBodies(HttpContext context, RequestDelegate next)
     {
-        var limit = context.RequestServices.GetRequiredService<BodyLimit>().Bytes;
+        var limits = context.RequestServices.GetRequiredService<BodyLimit>();
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<PlanFileBody>() is null ? limits.EntityBytes : limits.Bytes;
         if (context.Request.ContentLength > limit)
         {
             await TypedResults.Problem(
@@ -79,5 +82,12 @@ public static class ApiSetup
     }
 }
 
-/// <summary>The largest request body accepted, in bytes (<c>Limits:MaxRequestBodyBytes</c>, default 16 MiB).</summary>
-public sealed record BodyLimit(long Bytes);
+/// <summary>
+/// The largest request bodies accepted, in bytes: a plan file (<c>Limits:MaxRequestBodyBytes</c>, default 16 MiB), and
+/// any other body (<c>Limits:MaxEntityBodyBytes</c>, default 256 KiB).
+/// </summary>
+public sealed record BodyLimit(long Bytes, long EntityBytes);
+
+/// <summary>Marks the endpoints that take a whole plan file, which may be up to <see cref="BodyLimit.Bytes"/>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PlanFileBody : Attribute;

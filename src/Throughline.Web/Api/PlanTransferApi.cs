@@ -19,9 +19,9 @@ public static class PlanTransferApi
     {
         ArgumentNullException.ThrowIfNull(api);
         var programs = api.MapGroup("/programs").WithTags("Plans");
-        programs.MapPost("/import", ImportAsync).Accepts<string>("application/yaml", "text/yaml", "application/xml", "text/xml");
+        programs.MapPost("/import", ImportAsync).WithMetadata(new PlanFileBody()).Accepts<string>("application/yaml", "text/yaml", "application/xml", "text/xml");
         programs.MapGet("/{program}/plan", ExportAsync).Produces<string>(200, "application/yaml", "application/xml");
-        programs.MapPut("/{program}/plan", ReplaceAsync).Accepts<string>("application/yaml", "text/yaml", "application/xml", "text/xml");
+        programs.MapPut("/{program}/plan", ReplaceAsync).WithMetadata(new PlanFileBody()).Accepts<string>("application/yaml", "text/yaml", "application/xml", "text/xml");
         return api;
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Throughline.Scheduling.Forecasting;
 using Throughline.Storage;
 using Throughline.Storage.Plans;
@@ -136,7 +135,7 @@ public static class ProgramsApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> OverviewAsync(
-        string program, HttpContext http, ThroughlineDb db, ProgramSnapshots snapshots, IMemoryCache cache, CancellationToken cancellationToken)
+        string program, HttpContext http, ThroughlineDb db, ProgramSnapshots snapshots, CancellationToken cancellationToken)
     {
         var (access, problem) = await ProgramAccess.CheckAsync(http, db, program, Permission.Viewer, cancellationToken);
         if (access is null)
@@ -144,12 +143,12 @@ public static class ProgramsApi
             return problem!;
         }
 
-        var key = ("overview", access.Program.Id, access.Program.Revision);
-        if (!cache.TryGetValue(key, out JsonObject? overview) || overview is null)
+        const string key = "overview";
+        if (!snapshots.Cache.TryGet(access.Program.Id, access.Program.Revision, key, out JsonObject overview))
         {
             var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
             overview = ScheduleJson.Overview(snapshot);
-            cache.Set(key, overview, TimeSpan.FromMinutes(10));
+            snapshots.Cache.Set(access.Program.Id, snapshot.Revision, key, overview, snapshot.EstimatedBytes / 2);
         }
 
         return TypedResults.Ok(overview);

@@ -26,6 +26,7 @@ public static class StorageSetup
         }
 
         builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(new RevisionCache(builder.Configuration.GetValue("Cache:MaxBytes", RevisionCache.DefaultBudgetBytes)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProgramSnapshots>();
         builder.Services.AddScoped<PlanEditor>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Throughline.Domain;
 using Plan = Throughline.Domain.Program;
 using Throughline.Interop.Plan;
@@ -42,9 +41,10 @@ public sealed class ProgramView(ProgramAccess access, FunctionalRole role, Progr
 
 /// <summary>
 /// Loads <see cref="ProgramView"/>s for pages, with the access rules of the API (<see cref="ProgramAccess"/>), and
-/// computes what pages show from them with the engine and the report builder, cached by program revision.
+/// computes what pages show from them with the engine and the report builder, cached by program revision in the
+/// bounded <see cref="RevisionCache"/> beside the snapshot.
 /// </summary>
-public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, IMemoryCache cache, TimeProvider clock)
+public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, TimeProvider clock)
 {
     /// <summary>
     /// Monte Carlo iterations of the forecast on pages: 2,000 for programs of up to 500 items, fewer for larger ones
@@ -53,8 +53,6 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, I
     /// program of a year; the API's forecast endpoint takes any count.
     /// </summary>
     public static int ForecastIterations(int items) => Math.Clamp(1_000_000 / Math.Max(1, items), 250, 2000);
-
-    private static readonly MemoryCacheEntryOptions Retention = new() { SlidingExpiration = TimeSpan.FromMinutes(10) };
 
     public ThroughlineDb Db => db;
 
@@ -97,17 +95,13 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, I
     public ProgramForecast Forecast(ProgramView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return cache.GetOrCreate(("ui-forecast", view.Row.Id, view.Snapshot.Revision), entry =>
+        return Cached(view, "forecast", () => ProgramForecaster.Forecast(view.Program!, new ProgramForecastOptions
         {
-            entry.SetOptions(Retention);
-            return ProgramForecaster.Forecast(view.Program!, new ProgramForecastOptions
-            {
-                Iterations = ForecastIterations(view.Program!.WorkItems.Count),
-                Seed = 1,
-                MaxDegreeOfParallelism = 1,
-                RankRisks = false,
-            });
-        })!;
+            Iterations = ForecastIterations(view.Program!.WorkItems.Count),
+            Seed = 1,
+            MaxDegreeOfParallelism = 1,
+            RankRisks = false,
+        }));
     }
 
     /// <summary>
@@ -119,25 +113,17 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, I
     {
         ArgumentNullException.ThrowIfNull(view);
         var baseline = await LatestBaselineAsync(view, cancellationToken);
-        var key = ("ui-report", view.Row.Id, view.Snapshot.Revision, view.AsOf, baseline?.Name, propagateRisks);
-        if (cache.TryGetValue(key, out StatusReport? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var report = StatusReportBuilder.Build(new StatusReportInput(view.Program!, view.Schedule!, view.AsOf)
+        return Cached(view, ("report", view.AsOf, baseline?.Name, propagateRisks), () => StatusReportBuilder.Build(new StatusReportInput(view.Program!, view.Schedule!, view.AsOf)
         {
             Forecast = Forecast(view),
             Baseline = baseline?.Program,
             BaselineSchedule = baseline?.Schedule,
             BaselineName = baseline?.Name,
             PropagateRisks = propagateRisks,
-        });
-        cache.Set(key, report, Retention);
-        return report;
+        }));
     }
 
-    /// <summary>The newest baseline, read and scheduled (cached by its id: a baseline never changes).</summary>
+    /// <summary>The newest baseline, read and scheduled (cached with the program's revision, like everything else a page computes).</summary>
     public async Task<Baseline?> LatestBaselineAsync(ProgramView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -148,7 +134,8 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, I
             return null;
         }
 
-        if (cache.TryGetValue(("ui-baseline", row.Id), out Baseline? cached) && cached is not null)
+        var key = ("ui-baseline", row.Id);
+        if (snapshots.Cache.TryGet(view.Row.Id, view.Snapshot.Revision, key, out Baseline cached))
         {
             return cached;
         }
@@ -161,20 +148,20 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, I
         }
 
         var baseline = new Baseline(row.Name, row.TakenAt, program, ProgramScheduler.Schedule(program));
-        cache.Set(("ui-baseline", row.Id), baseline, Retention);
+        snapshots.Cache.Set(view.Row.Id, view.Snapshot.Revision, key, baseline, view.Snapshot.EstimatedBytes);
         return baseline;
     }
 
-    /// <summary>Computes something from a view once per revision (a leveling, a load table) and keeps it.</summary>
-    public T Cached<T>(ProgramView view, string what, Func<T> compute)
+    /// <summary>
+    /// Computes something from a view once per revision (a leveling, a load table) and keeps it. Its size is taken as
+    /// half the snapshot's: what a page derives holds a row or two per item, not the plan's text.
+    /// </summary>
+    public T Cached<T>(ProgramView view, object what, Func<T> compute)
     {
         ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(what);
         ArgumentNullException.ThrowIfNull(compute);
-        return cache.GetOrCreate(("ui-" + what, view.Row.Id, view.Snapshot.Revision), entry =>
-        {
-            entry.SetOptions(Retention);
-            return compute();
-        })!;
+        return snapshots.Cache.GetOrAdd(view.Row.Id, view.Snapshot.Revision, ("ui", what), compute, _ => view.Snapshot.EstimatedBytes / 2);
     }
 }
 
