@@ -223,6 +223,7 @@ internal sealed record ProgramNetwork(
             }
         }
 
+        var summaries = options.FixedStarts.Count == 0 ? [] : items.Where(i => i.Parent is not null).Select(i => i.Parent!.Value).ToHashSet();
         foreach (var i in itemOf)
         {
             var item = items[i];
@@ -239,7 +240,13 @@ internal sealed record ProgramNetwork(
                 }
             }
 
-            if (item.Constraint.Type != ConstraintType.AsSoonAsPossible)
+            if (options.FixedStarts.TryGetValue(item.Id, out var fixedStart) && !summaries.Contains(item.Id))
+            {
+                // A hand-set start holds against links and the item's own constraint: Microsoft Project never moves a
+                // manually scheduled task.
+                builder.SetFixedStart(t, fixedStart);
+            }
+            else if (item.Constraint.Type != ConstraintType.AsSoonAsPossible)
             {
                 builder.SetConstraint(t, item.Constraint.Type, item.Constraint.Date);
             }
@@ -297,7 +304,7 @@ internal sealed record ProgramNetwork(
         var earliest = options.ProjectStart is { } start && DateOnly.FromDateTime(start) < program.Start ? DateOnly.FromDateTime(start) : program.Start;
         foreach (var item in program.WorkItems)
         {
-            foreach (var date in new[] { item.Progress.ActualStart, item.Progress.ActualFinish, item.Constraint.Date, item.Deadline })
+            foreach (var date in new[] { item.Progress.ActualStart, item.Progress.ActualFinish, item.Constraint.Date, item.Deadline, options.FixedStarts.TryGetValue(item.Id, out var f) ? f : (DateTime?)null })
             {
                 if (date is { } d && DateOnly.FromDateTime(d) < earliest)
                 {

@@ -88,8 +88,8 @@ public sealed partial class ScenarioTests
     }
 
     /// <summary>
-    /// Schedule options a plan cannot state, from directives: <c># split ITEM FROM TO</c> (a period without work) and
-    /// <c># ignore-resource-calendar ITEM</c>.
+    /// Schedule options a plan cannot state, from directives: <c># split ITEM FROM TO</c> (a period without work),
+    /// <c># ignore-resource-calendar ITEM</c> and <c># fixed-start ITEM AT</c> (a manually scheduled task).
     /// </summary>
     private static ProgramScheduleOptions Options(string text)
     {
@@ -97,7 +97,8 @@ public sealed partial class ScenarioTests
             .GroupBy(m => new WorkItemId(m.Groups["id"].Value))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<SplitPeriod>)[.. g.Select(m => new SplitPeriod(Parse(m.Groups["from"].Value), Parse(m.Groups["to"].Value)))]);
         var ignore = IgnoreResourceCalendarDirective().Matches(text).Select(m => new WorkItemId(m.Groups[1].Value)).ToHashSet();
-        return new ProgramScheduleOptions { Splits = splits, IgnoreResourceCalendars = ignore };
+        var fixedStarts = FixedStartDirective().Matches(text).ToDictionary(m => new WorkItemId(m.Groups["id"].Value), m => Parse(m.Groups["at"].Value));
+        return new ProgramScheduleOptions { Splits = splits, IgnoreResourceCalendars = ignore, FixedStarts = fixedStarts };
 
         static DateTime Parse(string value) => DateTime.ParseExact(value, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
     }
@@ -133,6 +134,9 @@ public sealed partial class ScenarioTests
 
     [GeneratedRegex(@"^# ignore-resource-calendar (\S+)\s*$", RegexOptions.Multiline)]
     private static partial Regex IgnoreResourceCalendarDirective();
+
+    [GeneratedRegex(@"^# fixed-start (?<id>\S+) (?<at>\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex FixedStartDirective();
 
     [GeneratedRegex(@"([a-z-]+)=(\S+)")]
     private static partial Regex KeyValue();
