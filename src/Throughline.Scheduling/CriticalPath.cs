@@ -501,7 +501,7 @@ public static class CriticalPath
                     case ConstraintType.FinishNoLaterThan or ConstraintType.MustFinishOn:
                         latestFinish = Math.Min(latestFinish, date);
                         break;
-                    case ConstraintType.StartNoLaterThan or ConstraintType.MustStartOn:
+                    case ConstraintType.StartNoLaterThan or ConstraintType.MustStartOn when !net.StartFixed[task]:
                         latestStart = Math.Min(latestStart, date);
                         break;
                     default:

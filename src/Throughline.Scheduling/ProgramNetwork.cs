@@ -257,6 +257,7 @@ internal sealed record ProgramNetwork(
             }
         }
 
+        var summaries = options.FixedStarts.Count == 0 ? [] : items.Where(i => i.Parent is not null).Select(i => i.Parent!.Value).ToHashSet();
         foreach (var i in itemOf)
         {
             var item = items[i];
@@ -273,7 +274,13 @@ internal sealed record ProgramNetwork(
                 }
             }
 
-            if (item.Constraint.Type != ConstraintType.AsSoonAsPossible)
+            if (options.FixedStarts.TryGetValue(item.Id, out var fixedStart) && !summaries.Contains(item.Id))
+            {
+                // A hand-set start holds against links and the item's own constraint: Microsoft Project never moves a
+                // manually scheduled task.
+                builder.SetFixedStart(t, fixedStart);
+            }
+            else if (item.Constraint.Type != ConstraintType.AsSoonAsPossible)
             {
                 builder.SetConstraint(t, item.Constraint.Type, item.Constraint.Date);
             }
@@ -331,7 +338,7 @@ internal sealed record ProgramNetwork(
         var earliest = options.ProjectStart is { } start && DateOnly.FromDateTime(start) < program.Start ? DateOnly.FromDateTime(start) : program.Start;
         foreach (var item in program.WorkItems)
         {
-            foreach (var date in new[] { item.Progress.ActualStart, item.Progress.ActualFinish, item.Constraint.Date, item.Deadline })
+            foreach (var date in new[] { item.Progress.ActualStart, item.Progress.ActualFinish, item.Constraint.Date, item.Deadline, options.FixedStarts.TryGetValue(item.Id, out var f) ? f : (DateTime?)null })
             {
                 if (date is { } d && DateOnly.FromDateTime(d) < earliest)
                 {

@@ -32,6 +32,13 @@ public sealed record ProgramScheduleOptions
     /// calendar" task flag).
     /// </summary>
     public IReadOnlySet<WorkItemId> IgnoreResourceCalendars { get; init; } = new HashSet<WorkItemId>();
+
+    /// <summary>
+    /// Work items whose start was fixed by hand (Microsoft Project's manually scheduled tasks): each starts at its date
+    /// whatever its links say, takes its duration from there, and its successors are scheduled from it. A summary is
+    /// not fixed (its dates roll up from its children). Empty by default.
+    /// </summary>
+    public IReadOnlyDictionary<WorkItemId, DateTime> FixedStarts { get; init; } = new Dictionary<WorkItemId, DateTime>();
 }
 
 /// <summary>A period in which a work item does no work (local date-times, start inclusive, finish exclusive).</summary>

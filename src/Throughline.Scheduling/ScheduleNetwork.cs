@@ -57,6 +57,7 @@ public sealed class ScheduleNetwork
         Split = new long[taskCount];
         SlackCalendar = new int[taskCount];
         IsPlain = new bool[taskCount];
+        StartFixed = new bool[taskCount];
         ProjectStartPosition = new long[calendars.Count];
         StatusPosition = new long[calendars.Count];
         GivenFinishPosition = new long[calendars.Count];
@@ -124,6 +125,12 @@ public sealed class ScheduleNetwork
 
     /// <summary>The calendar slack is counted on (by default the task's own scheduling calendar); only results read it.</summary>
     internal int[] SlackCalendar { get; }
+
+    /// <summary>
+    /// A start fixed by hand (a manually scheduled task): its must-start-on date holds in the forward pass, but unlike
+    /// a constraint it does not bound the late dates, which follow from the successors.
+    /// </summary>
+    internal bool[] StartFixed { get; }
 
     /// <summary>No constraint, deadline, progress or split: the passes skip the arrays above for these tasks.</summary>
     internal bool[] IsPlain { get; }
@@ -282,6 +289,7 @@ public sealed class ScheduleNetwork
             network.PercentComplete[i] = spec.PercentComplete;
             network.Remaining[i] = spec.Remaining ?? -1;
             network.Split[i] = gateRaw[i] >= 0 ? 0 : spec.Split;
+            network.StartFixed[i] = spec.StartFixed;
             network.SlackCalendar[i] = spec.SlackCalendar >= 0 && gateRaw[i] < 0 ? spec.SlackCalendar : spec.Calendar;
             network.IsPlain[i] = spec.Constraint == Domain.ConstraintType.AsSoonAsPossible && spec.Deadline is null
                 && spec.ActualStart is null && spec.ActualFinish is null && spec.PercentComplete == 0 && spec.Remaining is null

@@ -152,6 +152,16 @@ public sealed class ScheduleNetworkBuilder
         tasks[task].SlackCalendar = calendar;
     }
 
+    /// <summary>
+    /// Fixes the task's start at <paramref name="start"/> whatever its links say (a manually scheduled task): early
+    /// dates start there, successors follow from it, and its late dates still come from its successors.
+    /// </summary>
+    public void SetFixedStart(int task, DateTime start)
+    {
+        SetConstraint(task, ConstraintType.MustStartOn, start);
+        tasks[task].StartFixed = true;
+    }
+
     public ScheduleNetwork Build() => ScheduleNetwork.Create(calendars, ProjectStart, StatusDate, ProjectFinish, tasks, links);
 
     private void CheckTask(int task)
@@ -189,6 +199,8 @@ public sealed class ScheduleNetworkBuilder
         public long Split { get; set; }
 
         public int SlackCalendar { get; set; } = -1;
+
+        public bool StartFixed { get; set; }
     }
 
     internal sealed record LinkSpec(int Predecessor, int Successor, DependencyType Type, Lag Lag);

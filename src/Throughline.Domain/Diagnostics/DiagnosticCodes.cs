@@ -34,7 +34,7 @@ public static class DiagnosticCodes
     /// <summary>Something the model cannot hold exactly; it was approximated or dropped, and the message says which.</summary>
     public const string NotRepresentable = "TL1403";
 
-    /// <summary>A manually scheduled task: its dates were fixed by hand in Microsoft Project and are recomputed here.</summary>
+    /// <summary>A manually scheduled task: its start was fixed by hand in Microsoft Project and is kept.</summary>
     public const string ManualTask = "TL1404";
 
     /// <summary>An inactive task: kept as cancelled, and out of the schedule as in Microsoft Project.</summary>

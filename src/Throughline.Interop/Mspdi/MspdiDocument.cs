@@ -41,6 +41,12 @@ public sealed record MspdiDocument(Program Program)
     /// <summary>Tasks with <c>IgnoreResourceCalendar</c> set: scheduled on their own calendar, not their resources'.</summary>
     public IReadOnlySet<WorkItemId> IgnoreResourceCalendar { get; init; } = new HashSet<WorkItemId>();
 
+    /// <summary>
+    /// Manually scheduled tasks (<c>Manual</c>=1) with the start stored for them: Microsoft Project never moves such a
+    /// task, so the scheduler is told to keep it (<see cref="ProgramScheduleOptions.FixedStarts"/>).
+    /// </summary>
+    public IReadOnlyDictionary<WorkItemId, DateTime> ManualStarts { get; init; } = new Dictionary<WorkItemId, DateTime>();
+
     /// <summary>What wrote the file, as far as the header tells (<c>SaveVersion</c>, <c>BuildNumber</c>).</summary>
     public string? Producer { get; init; }
 }

@@ -50,8 +50,8 @@ public sealed record FidelityFileResult(
 /// ignoring the dates stored in it, and compares every computed field with what Microsoft Project stored.
 /// </summary>
 /// <remarks>
-/// Compared: auto-scheduled, active tasks (summaries included). Excluded: manually scheduled tasks (their dates were
-/// typed in, not computed) and inactive tasks (Microsoft Project leaves them out of the schedule). The status date is
+/// Compared: every active task, summaries and manually scheduled tasks included (a manual task keeps its stored start,
+/// <see cref="MspdiDocument.ManualStarts"/>). Excluded: inactive tasks (Microsoft Project leaves them out of the schedule). The status date is
 /// not passed to the engine: Microsoft Project only moves work around it when "reschedule uncompleted work" is run,
 /// and the corpus files were saved without that.
 /// </remarks>
@@ -68,7 +68,7 @@ public static class MspdiFidelity
         foreach (var item in document.Program.WorkItems)
         {
             var info = document.Tasks[item.Id];
-            if (info.IsManual || !info.IsActive || !schedule.Items.TryGetValue(item.Id, out var ours))
+            if (!info.IsActive || !schedule.Items.TryGetValue(item.Id, out var ours))
             {
                 excluded++;
                 continue;
@@ -109,7 +109,7 @@ public static class MspdiFidelity
     /// <summary>
     /// What the file says about scheduling beyond the <see cref="Program"/>: the project start with its time of day
     /// (Microsoft Project starts the first tasks of a project whose <c>StartDate</c> is 09:00 at 09:00), split tasks,
-    /// and tasks that ignore their resources' calendars.
+    /// tasks that ignore their resources' calendars, and the starts of manually scheduled tasks.
     /// </summary>
     public static ProgramScheduleOptions ScheduleOptions(MspdiDocument document)
     {
@@ -119,6 +119,7 @@ public static class MspdiFidelity
             ProjectStart = document.ProjectStart,
             Splits = document.Splits,
             IgnoreResourceCalendars = document.IgnoreResourceCalendar,
+            FixedStarts = document.ManualStarts,
         };
     }
 

@@ -74,7 +74,7 @@ internal sealed partial class MspdiImporter
         if (manual.Count > 0)
         {
             var sample = string.Join(", ", manual.Take(10).Select(u => u.ToString(CultureInfo.InvariantCulture))) + (manual.Count > 10 ? ", ..." : string.Empty);
-            Info(DiagnosticCodes.ManualTask, $"{manual.Count} task(s) are manually scheduled (Manual=1), so their dates were fixed by hand in Microsoft Project; Throughline schedules them from their links and constraints (UIDs {sample})", root.Element(ns + "Tasks"));
+            Info(DiagnosticCodes.ManualTask, $"{manual.Count} task(s) are manually scheduled (Manual=1), so their dates were fixed by hand in Microsoft Project; they keep their stored start and their successors follow from it (UIDs {sample})", root.Element(ns + "Tasks"));
         }
 
         return rows;

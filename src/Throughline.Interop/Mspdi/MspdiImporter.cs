@@ -68,6 +68,7 @@ internal sealed partial class MspdiImporter(string source)
             Producer = header.Producer,
             Splits = splits,
             IgnoreResourceCalendar = tasks.Where(t => Bool(t.Element, "IgnoreResourceCalendar") == true).Select(t => t.Item.Id).ToHashSet(),
+            ManualStarts = tasks.Where(t => t.Info.IsManual && t.Stored.Start is not null).ToDictionary(t => t.Item.Id, t => t.Stored.Start!.Value),
         };
         return new MspdiReadResult(document, diagnostics);
     }

@@ -42,18 +42,21 @@ public sealed class MspdiFidelityTests(ITestOutputHelper output)
         result.Mismatches.ShouldContain(m => m.Item == first && m.Uid == 1 && m.Field == FidelityField.TotalSlack);
     }
 
-    /// <summary>Pooled match rate per field over every MS Project file (538 tasks), as last achieved (2026-11-22, second round); see docs/mspdi-fidelity.md.</summary>
+    /// <summary>
+    /// Pooled match rate per field over every MS Project file (899 tasks, manual ones included), as last achieved
+    /// (2026-12-03, third round); see docs/mspdi-fidelity.md.
+    /// </summary>
     private static readonly Dictionary<FidelityField, double> Floors = new()
     {
         [FidelityField.Start] = 1.0,
         [FidelityField.Finish] = 1.0,
         [FidelityField.EarlyStart] = 1.0,
         [FidelityField.EarlyFinish] = 1.0,
-        [FidelityField.LateStart] = 0.942,
-        [FidelityField.LateFinish] = 0.929,
-        [FidelityField.TotalSlack] = 0.929,
-        [FidelityField.FreeSlack] = 0.929,
-        [FidelityField.Critical] = 1.0,
+        [FidelityField.LateStart] = 0.961,
+        [FidelityField.LateFinish] = 0.939,
+        [FidelityField.TotalSlack] = 0.953,
+        [FidelityField.FreeSlack] = 0.957,
+        [FidelityField.Critical] = 0.696,
     };
 
     /// <summary>The corpus files Microsoft Project wrote, by the Producer column of the corpus index.</summary>

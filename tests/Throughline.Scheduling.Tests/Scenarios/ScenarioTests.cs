@@ -91,8 +91,9 @@ public sealed partial class ScenarioTests
     }
 
     /// <summary>
-    /// Schedule options a plan cannot state, from directives: <c># split ITEM FROM TO</c> (a period without work) and
-    /// <c># ignore-resource-calendar ITEM</c>. A plan with <c># level</c> is checked after leveling (<see cref="ProgramLeveler"/>).
+    /// Schedule options a plan cannot state, from directives: <c># split ITEM FROM TO</c> (a period without work),
+    /// <c># ignore-resource-calendar ITEM</c> and <c># fixed-start ITEM AT</c> (a manually scheduled task). A plan with
+    /// <c># level</c> is checked after leveling (<see cref="ProgramLeveler"/>).
     /// </summary>
     private static ProgramScheduleOptions Options(string text)
     {
@@ -100,7 +101,8 @@ public sealed partial class ScenarioTests
             .GroupBy(m => new WorkItemId(m.Groups["id"].Value))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<SplitPeriod>)[.. g.Select(m => new SplitPeriod(Parse(m.Groups["from"].Value), Parse(m.Groups["to"].Value)))]);
         var ignore = IgnoreResourceCalendarDirective().Matches(text).Select(m => new WorkItemId(m.Groups[1].Value)).ToHashSet();
-        return new ProgramScheduleOptions { Splits = splits, IgnoreResourceCalendars = ignore };
+        var fixedStarts = FixedStartDirective().Matches(text).ToDictionary(m => new WorkItemId(m.Groups["id"].Value), m => Parse(m.Groups["at"].Value));
+        return new ProgramScheduleOptions { Splits = splits, IgnoreResourceCalendars = ignore, FixedStarts = fixedStarts };
 
         static DateTime Parse(string value) => DateTime.ParseExact(value, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
     }
@@ -139,6 +141,9 @@ public sealed partial class ScenarioTests
 
     [GeneratedRegex(@"^# level\s*$", RegexOptions.Multiline)]
     private static partial Regex LevelDirective();
+
+    [GeneratedRegex(@"^# fixed-start (?<id>\S+) (?<at>\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex FixedStartDirective();
 
     [GeneratedRegex(@"([a-z-]+)=(\S+)")]
     private static partial Regex KeyValue();
