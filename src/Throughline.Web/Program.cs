@@ -11,9 +11,11 @@ builder.AddThroughlineStorage();
 builder.AddThroughlineAuth();
 builder.AddThroughlineApi();
 builder.AddThroughlineUi();
+builder.AddThroughlineSecurityHeaders();
 
 var app = builder.Build();
 
+app.UseThroughlineSecurityHeaders();
 app.UseThroughlineApi();
 app.MapThroughlineApi();
 app.MapThroughlineUi();
