@@ -145,6 +145,26 @@ public static class ProgramScheduler
             result.ProjectFinishDate,
             schedules,
             [.. result.CriticalPath.Select(t => items[itemOf[t]].Id)],
-            built.Diagnostics);
+            [.. built.Diagnostics, .. OutOfRange(items, index, schedules)]);
+    }
+
+    /// <summary>
+    /// TL3001 when the schedule runs past <see cref="PlanRange.MaxDate"/>, at the first item (in plan order) that
+    /// finishes after it: each value fits the range, but a chain of them does not, and its dates cannot be shown.
+    /// </summary>
+    private static IEnumerable<Diagnostic> OutOfRange(IReadOnlyList<WorkItem> items, IReadOnlyDictionary<WorkItemId, int> index, Dictionary<WorkItemId, ItemSchedule> schedules)
+    {
+        var late = items.FirstOrDefault(i => schedules.TryGetValue(i.Id, out var s) && s.Finish >= PlanRange.End);
+        if (late is null)
+        {
+            yield break;
+        }
+
+        var message = FormattableString.Invariant(
+            $"the schedule runs past {PlanRange.MaxDate:yyyy-MM-dd}, the last date a plan can hold: '{late.Id}' would finish in {schedules[late.Id].Finish.Year}; shorten the chain of work and lags that leads to it");
+        yield return new Diagnostic(Severity.Error, DiagnosticCodes.ScheduleOutOfRange, message)
+        {
+            Subject = new DiagnosticSubject(EntityKind.WorkItem, index[late.Id], "estimate"),
+        };
     }
 }

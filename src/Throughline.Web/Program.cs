@@ -12,10 +12,12 @@ builder.AddThroughlineProxy();
 builder.AddThroughlineAuth();
 builder.AddThroughlineApi();
 builder.AddThroughlineUi();
+builder.AddThroughlineSecurityHeaders();
 
 var app = builder.Build();
 
 app.UseThroughlineProxy();
+app.UseThroughlineSecurityHeaders();
 app.UseThroughlineApi();
 app.MapThroughlineApi();
 app.MapThroughlineUi();

@@ -25,6 +25,9 @@ public static class DiagnosticCodes
     /// <summary>A date that cannot be read or lies outside 1984-01-01..2149-12-31 (Microsoft Project's range).</summary>
     public const string InvalidDate = "TL1006";
 
+    /// <summary>A duration or lag longer than the whole range of dates a plan can hold (<see cref="PlanRange"/>): no schedule could fit it.</summary>
+    public const string OutOfRange = "TL1007";
+
     /// <summary>Well-formed XML that is not a Microsoft Project XML document (wrong root element or namespace).</summary>
     public const string NotMspdi = "TL1401";
 
@@ -75,4 +78,7 @@ public static class DiagnosticCodes
 
     /// <summary>A category listed in <c>earned-value.work-categories</c> that no budget line uses (usually a misspelling).</summary>
     public const string UnusedWorkCategory = "TL2010";
+
+    /// <summary>The schedule runs past the last date a plan can hold (<see cref="PlanRange.MaxDate"/>): the durations and lags of a chain add up to more than the range.</summary>
+    public const string ScheduleOutOfRange = "TL3001";
 }

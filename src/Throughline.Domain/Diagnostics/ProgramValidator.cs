@@ -18,6 +18,7 @@ public static partial class ProgramValidator
         context.CheckMilestones();
         context.CheckAllocations();
         context.CheckCalendarBases();
+        context.CheckRanges();
         context.CheckProductAndEngineering();
         return context.Diagnostics;
     }

@@ -11,9 +11,9 @@ namespace Throughline.Interop.Plan;
 internal static partial class PlanValues
 {
     /// <summary>Microsoft Project's date range: a plan outside it could not be exported, and is almost always a typo.</summary>
-    public static readonly DateOnly MinDate = new(1984, 1, 1);
+    public static readonly DateOnly MinDate = PlanRange.MinDate;
 
-    public static readonly DateOnly MaxDate = new(2149, 12, 31);
+    public static readonly DateOnly MaxDate = PlanRange.MaxDate;
 
     private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
 

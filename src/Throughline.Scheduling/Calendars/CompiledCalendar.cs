@@ -275,8 +275,20 @@ public sealed class CompiledCalendar
     public long InstantOf(DateTime dateTime) =>
         ((long)(DateOnly.FromDateTime(dateTime).DayNumber - Origin.DayNumber) * MinutesPerDay) + (dateTime.Hour * 60) + dateTime.Minute;
 
-    /// <summary>The local date-time of an instant.</summary>
-    public DateTime DateOf(long instant) => Origin.ToDateTime(TimeOnly.MinValue).AddMinutes(instant);
+    /// <summary>
+    /// The local date-time of an instant, held at <see cref="DateTime.MinValue"/> or <see cref="DateTime.MaxValue"/>
+    /// beyond them: positions are plain numbers and a long enough chain of work outruns year 9999. Callers check the
+    /// plan's range (<c>PlanRange</c>) and report such a schedule rather than show it; it must not throw on the way.
+    /// </summary>
+    public DateTime DateOf(long instant)
+    {
+        var origin = Origin.ToDateTime(TimeOnly.MinValue);
+        var minutesToMax = (DateTime.MaxValue - origin).Ticks / TimeSpan.TicksPerMinute;
+        var minutesToMin = (origin - DateTime.MinValue).Ticks / TimeSpan.TicksPerMinute;
+        return instant > minutesToMax ? DateTime.MaxValue
+            : instant < -minutesToMin ? DateTime.MinValue
+            : origin.AddMinutes(instant);
+    }
 
     /// <summary>Working minutes wholly before <paramref name="instant"/>; 0 before the origin.</summary>
     public long PositionAt(long instant)

@@ -11,7 +11,12 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        // The document names no servers: by default they were taken from the request's Host, which a caller forges.
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
         var limit = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 16L * 1024 * 1024);
         var entityLimit = builder.Configuration.GetValue("Limits:MaxEntityBodyBytes", 256L * 1024);
         builder.Services.AddSingleton(new BodyLimit(limit, Math.Min(entityLimit, limit)));

@@ -169,6 +169,11 @@ public static class ProgramsApi
             return Problems.Conflict("the plan cannot be read, so it cannot be scheduled; see /diagnostics");
         }
 
+        if (StoredPlanErrors.Of(snapshot).Any(d => d.Code == Domain.Diagnostics.DiagnosticCodes.ScheduleOutOfRange))
+        {
+            return Problems.Conflict("the schedule runs past the last date a plan can hold; see /diagnostics");
+        }
+
         return TypedResults.Ok(ScheduleJson.Schedule(plan, schedule, snapshot.Revision));
     }
 
@@ -187,7 +192,7 @@ public static class ProgramsApi
         }
 
         var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
-        if (snapshot.Plan.Program is not { } plan || snapshot.Plan.HasErrors)
+        if (snapshot.Plan.Program is not { } plan || StoredPlanErrors.Of(snapshot).Count > 0)
         {
             return Problems.Conflict("the plan has errors, so it cannot be forecast; see /diagnostics");
         }
@@ -232,7 +237,8 @@ public static class ProgramsApi
         }
 
         var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
-        return TypedResults.Ok(new JsonArray([.. snapshot.Plan.Diagnostics.Select(d => (JsonNode)new JsonObject
+        IReadOnlyList<Domain.Diagnostics.Diagnostic> diagnostics = snapshot.Plan.HasErrors ? snapshot.Plan.Diagnostics : [.. snapshot.Plan.Diagnostics, .. StoredPlanErrors.Of(snapshot)];
+        return TypedResults.Ok(new JsonArray([.. diagnostics.Select(d => (JsonNode)new JsonObject
         {
             ["severity"] = d.Severity.ToString().ToLowerInvariant(),
             ["code"] = d.Code,

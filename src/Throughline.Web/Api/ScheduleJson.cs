@@ -76,10 +76,10 @@ public static class ScheduleJson
                 ["objectives"] = rows.Objectives.Count,
                 ["budgetLines"] = rows.BudgetLines.Count,
             },
-            ["errors"] = snapshot.Plan.Diagnostics.Count(d => d.IsError),
+            ["errors"] = snapshot.Plan.HasErrors ? snapshot.Plan.Diagnostics.Count(d => d.IsError) : StoredPlanErrors.Of(snapshot).Count,
             ["warnings"] = snapshot.Plan.Diagnostics.Count(d => d.Severity == Domain.Diagnostics.Severity.Warning),
         };
-        if (snapshot.Plan.Program is not { } program || snapshot.Schedule is not { } schedule)
+        if (snapshot.Plan.Program is not { } program || snapshot.Schedule is not { } schedule || (!snapshot.Plan.HasErrors && StoredPlanErrors.Of(snapshot).Count > 0))
         {
             return overview;
         }

@@ -30,7 +30,10 @@ public sealed class ProgramView(ProgramAccess access, FunctionalRole role, Progr
     public ProgramSnapshot Snapshot { get; } = snapshot;
 
     /// <summary>The plan, or null when the stored rows do not read as a plan (see <see cref="ProgramSnapshot.Plan"/>'s diagnostics).</summary>
-    public Plan? Program => Snapshot.Plan.HasErrors ? null : Snapshot.Plan.Program;
+    public Plan? Program => Errors.Count > 0 ? null : Snapshot.Plan.Program;
+
+    /// <summary>Why the plan cannot be shown: its errors, or a schedule out of the plan range (<see cref="StoredPlanErrors"/>).</summary>
+    public IReadOnlyList<Domain.Diagnostics.Diagnostic> Errors => StoredPlanErrors.Of(Snapshot);
 
     public ProgramSchedule? Schedule => Program is null ? null : Snapshot.Schedule;
 

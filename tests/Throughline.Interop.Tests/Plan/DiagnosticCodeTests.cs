@@ -100,6 +100,33 @@ public class DiagnosticCodeTests
             "no budget line has category 'labor'; did you mean 'labour'?",
             Severity.Warning);
 
+    [Theory]
+    [InlineData("estimate: »1000000w")]
+    [InlineData("estimate: »{ optimistic: 1d, likely: 2d, pessimistic: 9999999w }")]
+    [InlineData("effort: »100000000h")]
+    public void Duration_longer_than_the_plan_range_is_refused(string field) =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  " + field), DiagnosticCodes.OutOfRange, "the longest a plan can hold is 60,631 days");
+
+    [Theory]
+    [InlineData("a FS+2000000w")]
+    [InlineData("a FS+99999999ed")]
+    [InlineData("a SS-99999999ed")]
+    [InlineData("a FS+1000000%")]
+    public void Lag_longer_than_the_plan_range_is_refused(string dependency) =>
+        Expect(PlanText.WithItems($"- {{ id: a, name: A, estimate: 1d }}\n- {{ id: b, name: B, depends-on: [»\"{dependency}\"] }}"), DiagnosticCodes.OutOfRange, "lag of");
+
+    [Fact]
+    public void Risk_impact_longer_than_the_plan_range_is_refused() =>
+        Expect(PlanText.WithItems("- { id: a, name: A }") + "risks:\n  - { id: r, title: R, probability: 10%, impact: »3000000w }\n", DiagnosticCodes.OutOfRange, "impact");
+
+    [Fact]
+    public void Schedule_past_the_plan_range_points_at_the_first_item_finishing_after_it() =>
+        Expect(
+            PlanText.WithItems("- { id: a, name: A, estimate: 5000w }\n- { id: b, name: B, estimate: »5000w, depends-on: [a] }"),
+            DiagnosticCodes.ScheduleOutOfRange,
+            "'b' would finish in 22",
+            scheduled: true);
+
     [Fact]
     public void Every_problem_in_a_file_is_reported_at_once()
     {
@@ -125,7 +152,8 @@ public class DiagnosticCodeTests
         }
     }
 
-    private static void Expect(string markedText, string code, string? messagePart = null, Severity severity = Severity.Error)
+    /// <param name="scheduled">Also schedule the plan, for a code the scheduler reports, located through the file's source map.</param>
+    private static void Expect(string markedText, string code, string? messagePart = null, Severity severity = Severity.Error, bool scheduled = false)
     {
         var marker = markedText.IndexOf('»', StringComparison.Ordinal);
         marker.ShouldBeGreaterThanOrEqualTo(0, "the test text needs a » marker");
@@ -135,9 +163,12 @@ public class DiagnosticCodeTests
         var text = markedText.Remove(marker, 1);
 
         var result = PlanReader.Read(text, "plan.tl.yaml");
+        IReadOnlyList<Diagnostic> diagnostics = scheduled
+            ? [.. result.Diagnostics, .. Scheduling.ProgramScheduler.Schedule(result.Program!).Diagnostics.Select(result.Locate)]
+            : result.Diagnostics;
 
-        var diagnostic = result.Diagnostics.FirstOrDefault(d => d.Code == code);
-        diagnostic.ShouldNotBeNull($"expected {code}; got: {string.Join(" | ", result.Diagnostics)}");
+        var diagnostic = diagnostics.FirstOrDefault(d => d.Code == code);
+        diagnostic.ShouldNotBeNull($"expected {code}; got: {string.Join(" | ", diagnostics)}");
         diagnostic.Severity.ShouldBe(severity);
         diagnostic.Location.ShouldBe(new SourceLocation("plan.tl.yaml", line, column), diagnostic.ToString());
         if (messagePart is not null)
