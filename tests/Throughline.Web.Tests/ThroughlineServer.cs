@@ -23,16 +23,22 @@ public sealed class ThroughlineServer : WebApplicationFactory<Program>
     private readonly bool loadDemo;
     private readonly int loginsPerMinute;
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly int loginsPerAddressPerMinute;
+    private readonly Action<IWebHostBuilder>? configure;
     private int users;
 
     /// <param name="settings">Configuration for this test's server, applied after (so over) the usual test settings.</param>
-    public ThroughlineServer(ServerDatabase database, bool loadDemo = false, int loginsPerMinute = 10_000, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="configure">More settings or services for this server, applied after the defaults.</param>
+    public ThroughlineServer(ServerDatabase database, bool loadDemo = false, int loginsPerMinute = 10_000, IReadOnlyDictionary<string, string>? settings = null,
+        int loginsPerAddressPerMinute = 10_000, Action<IWebHostBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         connectionString = database.ConnectionString;
         this.loadDemo = loadDemo;
         this.loginsPerMinute = loginsPerMinute;
         this.settings = settings ?? new Dictionary<string, string>();
+        this.loginsPerAddressPerMinute = loginsPerAddressPerMinute;
+        this.configure = configure;
     }
 
     /// <summary>A small valid plan: two projects, a team, people, a milestone, a dependency, a risk, a decision, a budget line and an objective.</summary>
@@ -77,12 +83,15 @@ public sealed class ThroughlineServer : WebApplicationFactory<Program>
         builder.UseSetting("THROUGHLINE_ADMIN_PASSWORD", AdminPassword);
         builder.UseSetting("Demo:Load", loadDemo ? "true" : "false");
         builder.UseSetting("RateLimits:LoginPerMinute", loginsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:LoginPerAddressPerMinute", loginsPerAddressPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Limits:MaxRequestBodyBytes", (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 
     /// <summary>A client with no credentials.</summary>

@@ -261,7 +261,8 @@ public sealed class PlanEditor(ThroughlineDb db, ProgramSnapshots snapshots, Tim
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.Programs.AnyAsync(p => p.Key == key, cancellationToken))
         {
-            return EditResult.Conflict($"a program with id '{key}' already exists");
+            // Said without the id: the program may be one the caller cannot see, and a 409 must not name it.
+            return EditResult.Conflict("this program id is taken; choose another", new Dictionary<string, string[]> { ["id"] = ["taken; choose another"] });
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

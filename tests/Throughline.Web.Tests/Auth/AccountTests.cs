@@ -62,6 +62,15 @@ public sealed class AccountTests
         (await session.Http.DeleteAsync($"/api/account/tokens/{created["id"]}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var after = await script.GetAsync("/api/programs", TestContext.Current.CancellationToken);
 
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Throughline.Storage.ThroughlineDb>();
+            var row = db.ApiTokens.Single(t => t.Id == (long)created["id"]!);
+            row.Hash.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token))));
+            new[] { row.Hash, row.Name, row.Prefix }.ShouldAllBe(value => !value.Contains(token, StringComparison.Ordinal));
+            row.Prefix.Length.ShouldBeLessThan(token.Length / 2);
+        }
+
         before.StatusCode.ShouldBe(HttpStatusCode.OK);
         listed.ShouldNotContain(token);
         after.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -124,7 +124,6 @@ public sealed class AuthorizationMatrixTests
             new("POST", "/api/account/logout", Needs.SignedIn, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/account/logout"))),
             new("GET", "/api/account", Needs.SignedIn, _ => Get("/api/account")),
             new("GET", "/api/account/antiforgery", Needs.SignedIn, _ => Get("/api/account/antiforgery")),
-            new("PUT", "/api/account/password", Needs.SignedIn, _ => Task.FromResult(Json(HttpMethod.Put, "/api/account/password", new { currentPassword = ThroughlineServer.UserPassword, newPassword = ThroughlineServer.UserPassword }))),
             new("GET", "/api/account/tokens", Needs.SignedIn, _ => Get("/api/account/tokens")),
             new("POST", "/api/account/tokens", Needs.SignedIn, _ => Task.FromResult(Json(HttpMethod.Post, "/api/account/tokens", new { name = "matrix" }))),
             new("DELETE", "/api/account/tokens/{id:long}", Needs.SignedIn, async c =>
@@ -140,6 +139,10 @@ public sealed class AuthorizationMatrixTests
             }),
             new("GET", "/api/users", Needs.Admin, _ => Get("/api/users")),
             new("POST", "/api/users", Needs.Admin, _ => Task.FromResult(Json(HttpMethod.Post, "/api/users", new { userName = "x" + Guid.NewGuid().ToString("N")[..8], password = ThroughlineServer.UserPassword }))),
+            new("POST", "/api/users/{userName}/disable", Needs.Admin, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/users/owner/disable"))),
+            new("POST", "/api/users/{userName}/enable", Needs.Admin, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/users/owner/enable"))),
+            new("DELETE", "/api/users/{userName}/sessions", Needs.Admin, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/users/owner/sessions"))),
+            new("DELETE", "/api/users/{userName}/tokens", Needs.Admin, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/users/owner/tokens"))),
             new("GET", "/api/programs", Needs.SignedIn, _ => Get("/api/programs")),
             new("POST", "/api/programs", Needs.SignedIn, _ => Task.FromResult(Json(HttpMethod.Post, "/api/programs", new { id = "n" + Guid.NewGuid().ToString("N")[..8], name = "New", start = "2027-01-04" }))),
             new("POST", "/api/programs/import", Needs.SignedIn, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/programs/import")
@@ -202,6 +205,8 @@ public sealed class AuthorizationMatrixTests
             }));
         }
 
+        // Last: a password change revokes the caller's API tokens, and each role's caller is done with after this.
+        cases.Add(new("PUT", "/api/account/password", Needs.SignedIn, _ => Task.FromResult(Json(HttpMethod.Put, "/api/account/password", new { currentPassword = ThroughlineServer.UserPassword, newPassword = "a different passphrase" }))));
         return [.. cases];
     }
 
