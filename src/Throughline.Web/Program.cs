@@ -15,6 +15,7 @@ builder.AddThroughlineUi();
 var app = builder.Build();
 
 app.UseThroughlineApi();
+app.UseStoreBusyAnswers();
 app.MapThroughlineApi();
 app.MapThroughlineUi();
 
