@@ -11,11 +11,14 @@ builder.AddThroughlineStorage();
 builder.AddThroughlineAuth();
 builder.AddThroughlineApi();
 builder.AddThroughlineUi();
+builder.AddThroughlineObservability();
 
 var app = builder.Build();
 
+app.UseThroughlineRequestLog();
 app.UseThroughlineApi();
 app.UseStoreBusyAnswers();
+app.MapThroughlineHealth();
 app.MapThroughlineApi();
 app.MapThroughlineUi();
 
