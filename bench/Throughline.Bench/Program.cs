@@ -6,6 +6,13 @@ using Throughline.Scheduling;
 // Usage: dotnet run -c Release --project bench/Throughline.Bench -- [sizes...] [--runs N]
 //        dotnet run -c Release --project bench/Throughline.Bench -- --tjp N path.tjp
 //        dotnet run -c Release --project bench/Throughline.Bench -- --forecast [tasks] [iterations] [options]   (ForecastBench.cs)
+//        dotnet run -c Release --project bench/Throughline.Bench -- --server-soak|--server-writers DLL DB [options]   (ServerSoak.cs; bench/server-soak.sh)
+if (args.Length >= 3 && args[0] is "--server-soak" or "--server-writers")
+{
+    await ServerSoak.RunAsync(args);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--forecast")
 {
     ForecastBench.Run(args[1..]);

@@ -13,12 +13,16 @@ builder.AddThroughlineAuth();
 builder.AddThroughlineApi();
 builder.AddThroughlineUi();
 builder.AddThroughlineSecurityHeaders();
+builder.AddThroughlineObservability();
 
 var app = builder.Build();
 
 app.UseThroughlineProxy();
+app.UseThroughlineRequestLog();
 app.UseThroughlineSecurityHeaders();
 app.UseThroughlineApi();
+app.UseStoreBusyAnswers();
+app.MapThroughlineHealth();
 app.MapThroughlineApi();
 app.MapThroughlineUi();
 

@@ -20,6 +20,7 @@ public static class ApiSetup
         var limit = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 16L * 1024 * 1024);
         var entityLimit = builder.Configuration.GetValue("Limits:MaxEntityBodyBytes", 256L * 1024);
         builder.Services.AddSingleton(new BodyLimit(limit, Math.Min(entityLimit, limit)));
+        builder.Services.AddSingleton(ForecastRuns.From(builder.Configuration));
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = limit);
         return builder;
     }

@@ -12,9 +12,6 @@ namespace Throughline.Web.Api;
 /// <summary>Programs: the caller's list, one program's own fields, and what the engine computes from its plan.</summary>
 public static class ProgramsApi
 {
-    /// <summary>The most Monte Carlo iterations one request may ask for.</summary>
-    public const int MaxForecastIterations = 20_000;
-
     public static RouteGroupBuilder MapProgramsApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -178,7 +175,7 @@ public static class ProgramsApi
     }
 
     private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> ForecastAsync(
-        string program, HttpContext http, ThroughlineDb db, ProgramSnapshots snapshots, CancellationToken cancellationToken, int iterations = 2000, ulong seed = 1)
+        string program, HttpContext http, ThroughlineDb db, ProgramSnapshots snapshots, ForecastRuns runs, CancellationToken cancellationToken, int iterations = 2000, ulong seed = 1)
     {
         var (access, problem) = await ProgramAccess.CheckAsync(http, db, program, Permission.Viewer, cancellationToken);
         if (access is null)
@@ -186,9 +183,9 @@ public static class ProgramsApi
             return problem!;
         }
 
-        if (iterations is < 100 or > MaxForecastIterations)
+        if (iterations < 100 || iterations > runs.MaxIterations)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["iterations"] = [$"between 100 and {MaxForecastIterations}"] });
+            return Problems.Invalid(new Dictionary<string, string[]> { ["iterations"] = [$"between 100 and {runs.MaxIterations}"] });
         }
 
         var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
@@ -197,12 +194,33 @@ public static class ProgramsApi
             return Problems.Conflict("the plan has errors, so it cannot be forecast; see /diagnostics");
         }
 
+        var key = ("forecast", iterations, seed);
+        if (snapshots.Cache.TryGet(access.Program.Id, snapshot.Revision, key, out JsonObject cached))
+        {
+            return TypedResults.Ok(cached);
+        }
+
+        using var turn = runs.TryStart(access.Program.Id, access.Caller.UserId);
+        if (turn is null)
+        {
+            http.Response.Headers.RetryAfter = ForecastRuns.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.TooManyRequests($"forecasts of this program or by you are already running (at most {runs.PerProgram} per program, {runs.PerUser} per user); try again in {ForecastRuns.RetryAfterSeconds} s");
+        }
+
         // One thread: a request must not take every core of a shared server.
-        var forecast = ProgramForecaster.Forecast(plan, new ProgramForecastOptions { Iterations = iterations, Seed = seed, MaxDegreeOfParallelism = 1 });
-        return TypedResults.Ok(new JsonObject
+        var forecast = await Task.Run(() => ProgramForecaster.Forecast(plan, new ProgramForecastOptions { Iterations = iterations, Seed = seed, MaxDegreeOfParallelism = 1 }), cancellationToken);
+        var json = ForecastJson(program, snapshot.Revision, seed, forecast);
+
+        // A JSON tree holds about 8 bytes per character of its text, as a snapshot does (ProgramSnapshot.BytesPerCharacter).
+        snapshots.Cache.Set(access.Program.Id, snapshot.Revision, key, json, (long)json.ToJsonString().Length * ProgramSnapshot.BytesPerCharacter);
+        return TypedResults.Ok(json);
+    }
+
+    private static JsonObject ForecastJson(string program, long revision, ulong seed, ProgramForecast forecast) =>
+        new()
         {
             ["program"] = program,
-            ["revision"] = snapshot.Revision,
+            ["revision"] = revision,
             ["iterations"] = forecast.Iterations,
             ["seed"] = seed,
             ["milestones"] = new JsonArray([.. forecast.Milestones.Select(m => (JsonNode)new JsonObject
@@ -224,8 +242,7 @@ public static class ProgramsApi
                 ["title"] = d.Title,
                 ["daysAtP80"] = Math.Round(d.DaysAtP80, 2),
             })]),
-        });
-    }
+        };
 
     private static async Task<Results<Ok<JsonArray>, ProblemHttpResult>> DiagnosticsAsync(
         string program, HttpContext http, ThroughlineDb db, ProgramSnapshots snapshots, CancellationToken cancellationToken)

@@ -22,7 +22,9 @@ public static class StorageSetup
         }
         else
         {
-            builder.Services.AddDbContext<ThroughlineDb, SqliteThroughlineDb>(o => o.UseSqlite(database.ConnectionString));
+            var gate = new SqliteWriteGate(TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:WriteWaitSeconds", 30.0)));
+            builder.Services.AddSingleton(gate);
+            builder.Services.AddDbContext<ThroughlineDb, SqliteThroughlineDb>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(gate));
         }
 
         builder.Services.AddMemoryCache();
