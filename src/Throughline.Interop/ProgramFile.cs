@@ -29,7 +29,7 @@ public sealed record ProgramFile(string Path, Program? Program, IReadOnlyList<Di
     public static ProgramFile Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        if (!PlanReader.IsPlanPath(path))
         {
             var mspdi = MspdiReader.ReadFile(path);
             return new ProgramFile(path, mspdi.Document?.Program, mspdi.Diagnostics)

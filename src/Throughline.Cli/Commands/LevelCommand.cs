@@ -58,7 +58,13 @@ internal static class LevelCommand
 
             if (parse.GetValue(output) is { } target)
             {
-                File.WriteAllText(target.FullName, PlanWriter.Write(leveledFile.Program));
+                // A plan file keeps its text: only the moved items' constraint lines change. A Microsoft Project file
+                // becomes a plan as the writer writes one.
+                var source = scheduled.File.Path;
+                var text = PlanReader.IsPlanPath(source)
+                    ? PlanEditor.Sync(File.ReadAllText(source), scheduled.Program, leveledFile.Program)
+                    : PlanWriter.Write(leveledFile.Program);
+                File.WriteAllText(target.FullName, text);
                 error.WriteLine($"tl level: wrote the leveled plan to {target}");
             }
 

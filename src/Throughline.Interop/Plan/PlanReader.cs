@@ -19,6 +19,9 @@ public static partial class PlanReader
     /// <summary>Plan files larger than this are refused rather than read into memory (a plan of 100,000 items is ~20 MB).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
+    /// <summary>Whether a path names a plan file rather than Microsoft Project XML (the one other format read by extension).</summary>
+    public static bool IsPlanPath(string path) => !(path ?? throw new ArgumentNullException(nameof(path))).EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+
     public static PlanReadResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

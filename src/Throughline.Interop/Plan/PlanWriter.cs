@@ -241,6 +241,20 @@ public static partial class PlanWriter
         return node;
     }
 
+    /// <summary>A work item's own fields as the writer renders them, without its links and children (what <see cref="PlanEditor.Sync"/> compares).</summary>
+    internal static YamlMappingNode ItemFields(WorkItem item, WorkTimeUnits units) =>
+        ItemNode(item, units, [], Array.Empty<Dependency>().ToLookup(d => d.Successor));
+
+    /// <summary>A new work item as the writer renders it, with its links and children.</summary>
+    internal static YamlMappingNode NewItem(WorkItem item, Program program) =>
+        ItemNode(
+            item,
+            program.Units,
+            program.WorkItems.Where(i => i.Parent is not null).GroupBy(i => i.Parent!.Value).ToDictionary(g => g.Key, g => g.ToList()),
+            program.Dependencies.ToLookup(d => d.Successor));
+
+    internal static YamlNode DependencyNode(Dependency dependency, WorkTimeUnits units) => new YamlScalarNode(DependencyText(dependency, units));
+
     private static YamlMappingNode ItemNode(WorkItem item, WorkTimeUnits units, Dictionary<WorkItemId, List<WorkItem>> children, ILookup<WorkItemId, Dependency> dependencies)
     {
         var node = new YamlMappingNode();

@@ -54,6 +54,67 @@ public sealed class LevelCommandTests : IDisposable
         Finishes(leveledSchedule).ShouldBe(Finishes(directlyLeveled));
     }
 
+    [Theory]
+    [InlineData("product-launch.tl.yaml")]
+    [InlineData("cloud-migration.tl.yaml")]
+    public void The_leveled_plan_differs_from_the_original_only_in_the_moved_items_constraint_lines(string example)
+    {
+        var original = Path.Combine(RepoPaths.Examples, example);
+        var leveledFile = Path.Combine(_folder, example);
+
+        var (exitCode, json, _) = TlRunner.Run("level", original, "--out", leveledFile, "--format", "json");
+
+        exitCode.ShouldBe(0);
+        var moved = JsonDocument.Parse(json).RootElement.GetProperty("delays").EnumerateArray().Select(d => d.GetProperty("id").GetString()!).ToHashSet();
+        moved.ShouldNotBeEmpty();
+        var before = File.ReadAllLines(original);
+        var after = File.ReadAllLines(leveledFile);
+        var (removed, added) = LineDiff(before, after);
+        removed.ShouldAllBe(line => line.TrimStart().StartsWith("constraint: ", StringComparison.Ordinal));
+        added.ShouldAllBe(line => line.TrimStart().StartsWith("constraint: snet ", StringComparison.Ordinal));
+        added.Count.ShouldBe(moved.Count);
+        after.Count(l => l.TrimStart().StartsWith('#') || l.Contains(" # ", StringComparison.Ordinal))
+            .ShouldBe(before.Count(l => l.TrimStart().StartsWith('#') || l.Contains(" # ", StringComparison.Ordinal)));
+        var reread = PlanReader.ReadFile(leveledFile);
+        reread.Diagnostics.ShouldBeEmpty();
+        reread.Program!.WorkItems.Where(i => i.Constraint.Type == Domain.ConstraintType.StartNoEarlierThan).Select(i => i.Id.Value).ShouldBeSubsetOf(
+            moved.Concat(PlanReader.ReadFile(original).Program!.WorkItems.Where(i => i.Constraint.Type == Domain.ConstraintType.StartNoEarlierThan).Select(i => i.Id.Value)));
+    }
+
+    /// <summary>The lines only in <paramref name="before"/> and only in <paramref name="after"/>, by a longest common subsequence.</summary>
+    private static (List<string> Removed, List<string> Added) LineDiff(string[] before, string[] after)
+    {
+        var lcs = new int[before.Length + 1, after.Length + 1];
+        for (var i = before.Length - 1; i >= 0; i--)
+        {
+            for (var j = after.Length - 1; j >= 0; j--)
+            {
+                lcs[i, j] = before[i] == after[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        var (removed, added) = (new List<string>(), new List<string>());
+        int a = 0, b = 0;
+        while (a < before.Length || b < after.Length)
+        {
+            if (a < before.Length && b < after.Length && before[a] == after[b])
+            {
+                a++;
+                b++;
+            }
+            else if (b < after.Length && (a == before.Length || lcs[a, b + 1] >= lcs[a + 1, b]))
+            {
+                added.Add(after[b++]);
+            }
+            else
+            {
+                removed.Add(before[a++]);
+            }
+        }
+
+        return (removed, added);
+    }
+
     [Fact]
     public void Schedule_leveled_never_finishes_an_item_earlier_than_the_unleveled_schedule_starts_it()
     {
