@@ -286,8 +286,10 @@ public static class XerReader
                 _ => WorkItemStatus.NotStarted,
             };
 
-            // P6 schedules work not yet started by its remaining duration, which may differ from the original.
-            var duration = status == WorkItemStatus.NotStarted && remaining is { } r ? r : original;
+            // P6 schedules work not finished by its remaining duration, which may differ from the original: that is the
+            // estimate of work not started and of work in progress (whose original is history, and in cost-loaded
+            // exports often millions of hours on a cost-carrying activity).
+            var duration = status != WorkItemStatus.Done && remaining is { } r ? r : original;
             var progress = Progress.None;
             if (status != WorkItemStatus.NotStarted)
             {
