@@ -2,14 +2,15 @@ using Throughline.Domain;
 using Throughline.Domain.Diagnostics;
 using Throughline.Interop.Mspdi;
 using Throughline.Interop.Plan;
+using Throughline.Interop.Primavera;
 using Throughline.Scheduling;
 
 namespace Throughline.Interop;
 
 /// <summary>
 /// A program read from a file of any format Throughline reads, chosen by extension: a plan (<c>.tl.yaml</c>,
-/// <c>.yaml</c>, <c>.yml</c>) or Microsoft Project XML (<c>.xml</c>). <see cref="TaskUids"/> holds each item's MSPDI
-/// UID when the file was MSPDI.
+/// <c>.yaml</c>, <c>.yml</c>), Microsoft Project XML (<c>.xml</c>) or a Primavera P6 export (<c>.xer</c>).
+/// <see cref="TaskUids"/> holds each item's MSPDI UID when the file was MSPDI.
 /// </summary>
 public sealed record ProgramFile(string Path, Program? Program, IReadOnlyList<Diagnostic> Diagnostics)
 {
@@ -29,7 +30,18 @@ public sealed record ProgramFile(string Path, Program? Program, IReadOnlyList<Di
     public static ProgramFile Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!PlanReader.IsPlanPath(path))
+        if (path.EndsWith(".xer", StringComparison.OrdinalIgnoreCase))
+        {
+            // A P6 export schedules as P6 does: from its data date, each activity on its own calendar unless it is
+            // resource dependent.
+            var xer = XerReader.ReadFile(path);
+            return new ProgramFile(path, xer.Document?.Program, xer.Diagnostics)
+            {
+                ScheduleOptions = xer.Document?.ScheduleOptions ?? ProgramScheduleOptions.Default,
+            };
+        }
+
+        if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
         {
             var mspdi = MspdiReader.ReadFile(path);
             return new ProgramFile(path, mspdi.Document?.Program, mspdi.Diagnostics)

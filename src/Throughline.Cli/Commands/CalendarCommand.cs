@@ -14,7 +14,7 @@ internal static class CalendarCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml) or Microsoft Project XML (*.xml) file" };
+        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml), Microsoft Project XML (*.xml) or Primavera P6 (*.xer) file" };
         var outFile = new Option<FileInfo?>("--out", "-o") { Description = "Write the calendar to this file instead of standard output" };
         var command = new Command("calendar", "Export forum cadences, milestones and decision due dates as iCalendar (RFC 5545)")
         {

@@ -19,7 +19,7 @@ internal static class ForecastCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml) or Microsoft Project XML (*.xml) file" };
+        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml), Microsoft Project XML (*.xml) or Primavera P6 (*.xer) file" };
         var iterations = new Option<int>("--iterations", "-n") { Description = "Iterations to run (the cap with --converge)", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed", "-s") { Description = "Random seed: the same seed gives the same forecast", DefaultValueFactory = _ => 1 };
         var format = new Option<string>("--format", "-f") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };

@@ -17,7 +17,7 @@ internal static class LevelCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml) or Microsoft Project XML (*.xml) file" };
+        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml), Microsoft Project XML (*.xml) or Primavera P6 (*.xer) file" };
         var format = new Option<string>("--format", "-f") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var schedules = new Option<long>("--schedules") { Description = "Schedules the search may generate (default 3000)", DefaultValueFactory = _ => ProgramLevelingOptions.Default.Schedules };

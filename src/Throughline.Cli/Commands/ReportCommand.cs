@@ -17,7 +17,7 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml) or Microsoft Project XML (*.xml) file" };
+        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml), Microsoft Project XML (*.xml) or Primavera P6 (*.xer) file" };
         var format = new Option<string>("--format", "-f") { Description = "md (default) or html", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html");
         var since = new Option<FileInfo?>("--since") { Description = "The plan as of the last report: lists slips, new and closed risks, and decisions made since" };

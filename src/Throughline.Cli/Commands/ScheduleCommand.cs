@@ -20,7 +20,7 @@ internal static class ScheduleCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml) or Microsoft Project XML (*.xml) file" };
+        var file = new Argument<FileInfo>("file") { Description = "A plan (*.tl.yaml), Microsoft Project XML (*.xml) or Primavera P6 (*.xer) file" };
         var format = new Option<string>("--format", "-f") { Description = "table (default), csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
         var all = new Option<bool>("--all") { Description = "Table format: list every work item, not only the critical path and committed milestones" };

@@ -43,6 +43,9 @@ public static class DiagnosticCodes
     /// <summary>An inactive task: kept as cancelled, and out of the schedule as in Microsoft Project.</summary>
     public const string InactiveTask = "TL1405";
 
+    /// <summary>A Primavera P6 file (XER or PMXML) that cannot be read as the format: no <c>ERMHDR</c> header, a row outside its table, more values than fields, no <c>%E</c> end (cut short), or a file over the size limit.</summary>
+    public const string XerFormat = "TL1410";
+
     /// <summary>A PSPLIB file (an instance <c>.sm</c> file or the bounds table) that cannot be read as the format: a missing section, a value that is not a whole number, a count that does not match.</summary>
     public const string PsplibFormat = "TL1501";
 

@@ -20,7 +20,14 @@ public static partial class PlanReader
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
     /// <summary>Whether a path names a plan file rather than Microsoft Project XML (the one other format read by extension).</summary>
-    public static bool IsPlanPath(string path) => !(path ?? throw new ArgumentNullException(nameof(path))).EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+    public static bool IsPlanPath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return !ForeignExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Schedules from other tools (MSPDI or PMXML, Primavera XER, MPX): read by their own readers, not as plans.</summary>
+    private static readonly string[] ForeignExtensions = [".xml", ".xer", ".mpx"];
 
     public static PlanReadResult ReadFile(string path)
     {

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Throughline.Interop.Mspdi;
+using Throughline.Scheduling;
+
+namespace Throughline.Interop.Primavera;
+
+/// <summary>The computed fields compared with what Primavera P6 stored.</summary>
+public enum P6Field
+{
+    EarlyStart,
+    EarlyFinish,
+    LateStart,
+    LateFinish,
+    TotalFloat,
+}
+
+/// <summary>One field of one activity where our schedule and P6's differ.</summary>
+public sealed record P6Mismatch(string Code, string Name, P6Field Field, string Ours, string P6);
+
+/// <summary>How one P6 file's re-computed schedule compares with the schedule P6 stored in it.</summary>
+public sealed record P6FidelityResult(string File, int Compared, int Excluded, IReadOnlyDictionary<P6Field, FidelityCount> Fields, IReadOnlyList<P6Mismatch> Mismatches);
+
+/// <summary>
+/// The P6 fidelity harness: re-schedules a P6 file from its inputs (durations, relationships, lags, constraints,
+/// calendars, actual dates and remaining durations, the data date) and compares each activity's early and late dates
+/// (to the minute) and total float with what P6 stored.
+/// </summary>
+/// <remarks>
+/// Compared: activities that are not complete (a complete activity's dates are its actuals, P6 stores no early or late
+/// dates worth comparing for it). Excluded: complete activities and WBS nodes (P6 stores no dates for them in TASK).
+/// </remarks>
+public static class P6Fidelity
+{
+    public static P6FidelityResult Compare(string file, PrimaveraDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var schedule = ProgramScheduler.Schedule(document.Program, document.ScheduleOptions);
+        var counts = Enum.GetValues<P6Field>().ToDictionary(f => f, _ => default(FidelityCount));
+        var mismatches = new List<P6Mismatch>();
+        var compared = 0;
+        var excluded = 0;
+        foreach (var item in document.Program.WorkItems)
+        {
+            var activity = document.Activities[item.Id];
+            if (activity.Type == P6ActivityType.WbsNode || !document.Stored.TryGetValue(item.Id, out var stored) || stored.IsComplete || !schedule.Items.TryGetValue(item.Id, out var ours))
+            {
+                excluded++;
+                continue;
+            }
+
+            compared++;
+            void Check<T>(P6Field field, T? theirs, T mine, Func<T, string> format)
+                where T : struct
+            {
+                if (theirs is not { } value)
+                {
+                    return;
+                }
+
+                var same = EqualityComparer<T>.Default.Equals(value, mine);
+                counts[field] += new FidelityCount(same ? 1 : 0, 1);
+                if (!same)
+                {
+                    mismatches.Add(new P6Mismatch(activity.Code, item.Name, field, format(mine), format(value)));
+                }
+            }
+
+            Check(P6Field.EarlyStart, stored.EarlyStart, ours.EarlyStart, Date);
+            Check(P6Field.EarlyFinish, stored.EarlyFinish, ours.EarlyFinish, Date);
+            Check(P6Field.LateStart, stored.LateStart, ours.LateStart, Date);
+            Check(P6Field.LateFinish, stored.LateFinish, ours.LateFinish, Date);
+            Check(P6Field.TotalFloat, stored.TotalFloatMinutes, ours.TotalSlackMinutes, m => (m / 60.0).ToString("0.##", CultureInfo.InvariantCulture) + "h");
+        }
+
+        return new P6FidelityResult(file, compared, excluded, counts, mismatches);
+    }
+
+    /// <summary>A Markdown table, one row per file and a pooled row.</summary>
+    public static string FormatTable(IReadOnlyList<P6FidelityResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var fields = Enum.GetValues<P6Field>();
+        var text = new StringBuilder("| File | Activities | Excl. |");
+        text.Append(string.Concat(fields.Select(f => $" {f} |"))).AppendLine();
+        text.Append("|---|---:|---:|").Append(string.Concat(fields.Select(_ => "---:|"))).AppendLine();
+        foreach (var result in results)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {result.File} | {result.Compared} | {result.Excluded} |");
+            text.Append(string.Concat(fields.Select(f => $" {Cell(result.Fields[f])} |"))).AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    public static string FormatMismatches(P6FidelityResult result, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        foreach (var m in result.Mismatches.Take(limit))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {m.Code} {m.Name}: {m.Field} ours {m.Ours}, P6 {m.P6}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Cell(FidelityCount count) =>
+        count.Compared == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{count.Matched}/{count.Compared} ({count.Rate * 100:0.#}%)");
+
+    private static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
