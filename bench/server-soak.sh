@@ -31,7 +31,7 @@ if [ "$db" = postgres ]; then
   pg_as "$pg_bin/initdb" -D "$work/pg/data" -A trust -U postgres >"$work/pg/initdb.log" 2>&1
   pg_as "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w \
     -o "-p $port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
-  target="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  target="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Timeout=60;Command Timeout=120"
 else
   target="$work/soak.db"
 fi
