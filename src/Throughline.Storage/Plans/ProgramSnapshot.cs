@@ -1,3 +1,4 @@
+using Throughline.Domain.Diagnostics;
 using Throughline.Interop.Plan;
 using Throughline.Scheduling;
 
@@ -17,7 +18,11 @@ public sealed class ProgramSnapshot
         Rows = rows;
         Plan = plan;
         EstimatedBytes = Estimate(rows);
-        schedule = new Lazy<ProgramSchedule?>(() => plan.Program is { } program ? ProgramScheduler.Schedule(program) : null);
+        // A value no schedule can hold (TL1007: a million-week estimate, a lag of 2^63 minutes) is never given to the
+        // engine, whose arithmetic is checked: the program is shown with its diagnostics instead (#14).
+        schedule = new Lazy<ProgramSchedule?>(() => plan.Program is { } program && !plan.Diagnostics.Any(d => d.Code == DiagnosticCodes.OutOfRange)
+            ? ProgramScheduler.Schedule(program)
+            : null);
     }
 
     public long Revision { get; }
@@ -32,7 +37,7 @@ public sealed class ProgramSnapshot
     /// </summary>
     public long EstimatedBytes { get; }
 
-    /// <summary>The schedule of the plan, or null when the plan could not be read at all.</summary>
+    /// <summary>The schedule of the plan, or null when the plan could not be read at all or holds a value out of the plan range (TL1007).</summary>
     public ProgramSchedule? Schedule => schedule.Value;
 
     /// <summary>

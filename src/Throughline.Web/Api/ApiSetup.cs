@@ -45,7 +45,7 @@ public static class ApiSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi();
-        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<CallerFilter>();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<CallerFilter>().AddEndpointFilter<JsonBodyFilter>();
         api.MapAccountApi();
         api.MapUsersApi();
         api.MapProgramsApi();
