@@ -6,6 +6,13 @@ using Throughline.Scheduling;
 // Usage: dotnet run -c Release --project bench/Throughline.Bench -- [sizes...] [--runs N]
 //        dotnet run -c Release --project bench/Throughline.Bench -- --tjp N path.tjp
 //        dotnet run -c Release --project bench/Throughline.Bench -- --forecast [tasks] [iterations] [options]   (ForecastBench.cs)
+//        dotnet run -c Release --project bench/Throughline.Bench -- --capacity-forecast (FILE | --generated ITEMS PEOPLE) [options]   (CapacityForecastBench.cs)
+if (args.Length > 0 && args[0] == "--capacity-forecast")
+{
+    CapacityForecastBench.Run(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--forecast")
 {
     ForecastBench.Run(args[1..]);
