@@ -4,6 +4,7 @@ using Throughline.Domain;
 using Throughline.Interop.Plan;
 using Throughline.Scheduling.Forecasting;
 using Throughline.Scheduling.Leveling;
+using DomainProgram = Throughline.Domain.Program;
 
 namespace Throughline.Bench;
 
@@ -18,7 +19,7 @@ internal static class CapacityForecastBench
 {
     public static void Run(string[] args)
     {
-        Program? program = null;
+        DomainProgram? program = null;
         var iterations = 10_000;
         var runs = 3;
         var threads = new List<int>();
@@ -102,7 +103,7 @@ internal static class CapacityForecastBench
     /// project's team, each depending on one or two of the 30 items before it in its project, and every 100th item a
     /// committed milestone after the item before it.
     /// </summary>
-    public static Program GeneratedProgram(int items, int people)
+    public static DomainProgram GeneratedProgram(int items, int people)
     {
         var random = new Random(42);
         var teamCount = Math.Max(1, people / 8);
@@ -145,7 +146,7 @@ internal static class CapacityForecastBench
             earlier.Add(id);
         }
 
-        return new Program(new ProgramId("generated"), $"Generated {items} items, {people} people", start)
+        return new DomainProgram(new ProgramId("generated"), $"Generated {items} items, {people} people", start)
         {
             Teams = teams,
             People = persons,

@@ -102,7 +102,6 @@ internal static class ForecastCommand
         {
             json.WriteStartObject();
             json.WriteNumber("iterations", forecast.Iterations);
-            json.WriteBoolean("leveled", forecast.Leveled);
             json.WriteStartArray("milestones");
             foreach (var m in forecast.Milestones)
             {
@@ -197,6 +196,7 @@ internal static class ForecastCommand
                 json.WriteNull("cost");
             }
 
+            json.WriteBoolean("leveled", forecast.Leveled);
             json.WriteEndObject();
         }
 
