@@ -7,9 +7,16 @@ using Throughline.Scheduling;
 //        dotnet run -c Release --project bench/Throughline.Bench -- --tjp N path.tjp
 //        dotnet run -c Release --project bench/Throughline.Bench -- --forecast [tasks] [iterations] [options]   (ForecastBench.cs)
 //        dotnet run -c Release --project bench/Throughline.Bench -- --server-soak|--server-writers DLL DB [options]   (ServerSoak.cs; bench/server-soak.sh)
+//        dotnet run -c Release --project bench/Throughline.Bench -- --capacity-forecast (FILE | --generated ITEMS PEOPLE) [options]   (CapacityForecastBench.cs)
 if (args.Length >= 3 && args[0] is "--server-soak" or "--server-writers")
 {
     await ServerSoak.RunAsync(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--capacity-forecast")
+{
+    CapacityForecastBench.Run(args[1..]);
     return;
 }
 

@@ -81,6 +81,33 @@ public static class CriticalPath
         return Forward(network, durations, buffers.EarlyStart, buffers.EarlyFinish, buffers.Driver, buffers.Why, buffers.LatestByCalendar, remaining);
     }
 
+    /// <summary>
+    /// The forward pass with a leveling floor on each task's early start (<paramref name="floors"/>, a position on the
+    /// task's calendar by task index, <see cref="long.MinValue"/> for none): how a capacity-aware Monte Carlo
+    /// iteration holds back work whose people are busy. A floor acts like a start-no-earlier-than under the task's own
+    /// constraint; <paramref name="remaining"/> may be empty (the network's remaining durations).
+    /// </summary>
+    internal static long ForwardPass(ScheduleNetwork network, ReadOnlySpan<long> durations, ReadOnlySpan<long> remaining, ReadOnlySpan<long> floors, ForwardBuffers buffers) =>
+        Forward(network, durations, buffers.EarlyStart, buffers.EarlyFinish, buffers.Driver, buffers.Why, buffers.LatestByCalendar, remaining, floors);
+
+    /// <summary><see cref="Schedule(ScheduleNetwork, ReadOnlySpan{long})"/> with leveling floors (see <see cref="ForwardPass(ScheduleNetwork, ReadOnlySpan{long}, ReadOnlySpan{long}, ReadOnlySpan{long}, ForwardBuffers)"/>).</summary>
+    internal static ScheduleResult Schedule(ScheduleNetwork network, ReadOnlySpan<long> durations, ReadOnlySpan<long> floors)
+    {
+        CheckDurations(network, durations);
+        CheckDurations(network, floors);
+        var m = network.NodeCount;
+        var es = new long[m];
+        var ef = new long[m];
+        var driver = new int[m];
+        var why = new StartDriver[m];
+        var finishInstant = Forward(network, durations, es, ef, driver, why, new long[network.Calendars.Count], default, floors);
+        var ls = new long[m];
+        var lf = new long[m];
+        var freeSlack = new long[m];
+        Backward(network, FinishPositions(network, finishInstant), es, ef, ls, lf, freeSlack);
+        return new ScheduleResult(network, finishInstant, es, ef, ls, lf, freeSlack, driver, why);
+    }
+
     private static void CheckDurations(ScheduleNetwork network, ReadOnlySpan<long> durations)
     {
         if (durations.Length != network.TaskCount)
@@ -89,8 +116,9 @@ public static class CriticalPath
         }
     }
 
-    private static long Forward(ScheduleNetwork net, ReadOnlySpan<long> durations, long[] es, long[] ef, int[] driver, StartDriver[] why, long[] latest, ReadOnlySpan<long> remainingGiven = default)
+    private static long Forward(ScheduleNetwork net, ReadOnlySpan<long> durations, long[] es, long[] ef, int[] driver, StartDriver[] why, long[] latest, ReadOnlySpan<long> remainingGiven = default, ReadOnlySpan<long> floors = default)
     {
+        var leveled = !floors.IsEmpty;
         var calendars = net.CalendarArray;
         var kind = net.NodeKind;
         var nodeTask = net.NodeTask;
@@ -216,6 +244,13 @@ public static class CriticalPath
                     reason = StartDriver.StatusDate;
                 }
 
+                if (leveled && floors[task] > earliest)
+                {
+                    earliest = floors[task];
+                    drv = -1;
+                    reason = StartDriver.Leveling;
+                }
+
                 es[v] = earliest;
                 ef[v] = earliest + d;
                 driver[v] = drv;
@@ -260,6 +295,13 @@ public static class CriticalPath
                 earliest = net.StatusPosition[c];
                 drv = -1;
                 reason = StartDriver.StatusDate;
+            }
+
+            if (leveled && !started && floors[task] > earliest)
+            {
+                earliest = floors[task];
+                drv = -1;
+                reason = StartDriver.Leveling;
             }
 
             // Constraints are honoured over links (Microsoft Project's default); a conflict shows as negative slack.

@@ -146,7 +146,7 @@ public sealed class ScheduleResult
         {
             StartDriver.Predecessor => Network.NodeTask[Network.InFrom[driver[v]]],
             StartDriver.Parent => Network.Parent[task],
-            StartDriver.ProjectStart or StartDriver.Constraint or StartDriver.StatusDate or StartDriver.Actual => -1,
+            StartDriver.ProjectStart or StartDriver.Constraint or StartDriver.StatusDate or StartDriver.Actual or StartDriver.Leveling => -1,
         };
     }
 

@@ -20,4 +20,7 @@ public enum StartDriver
 
     /// <summary>The task has an actual start (or an actual finish).</summary>
     Actual,
+
+    /// <summary>A capacity-aware forecast held it back: the people or teams it needs were busy (a leveling delay).</summary>
+    Leveling,
 }

@@ -10,7 +10,7 @@ using Throughline.Scheduling.Forecasting;
 namespace Throughline.Cli.Commands;
 
 /// <summary>
-/// <c>tl forecast FILE [--iterations N] [--seed S] [--format table|json]</c>: Monte Carlo forecast of every committed
+/// <c>tl forecast FILE [--iterations N] [--seed S] [--unleveled] [--format table|json]</c>: Monte Carlo forecast of every committed
 /// item and of the program end. The JSON form is a contract (docs/forecasting.md): keep its names and shapes.
 /// </summary>
 internal static class ForecastCommand
@@ -28,8 +28,10 @@ internal static class ForecastCommand
         distribution.AcceptOnlyFromAmong("pert", "triangular", "lognormal");
         var correlation = new Option<double?>("--correlation") { Description = "Correlation between durations of items sharing a team or correlated tag, 0 to 1, overriding the plan's forecast.correlation (default: the plan's, else 0.3)" };
         var converge = new Option<bool>("--converge") { Description = "Stop early once the program end's P80 moves less than half a day over 3 blocks of 1,024 iterations" };
+        var unleveled = new Option<bool>("--unleveled") { Description = "The pure critical-path view: ignore the teams' and people's capacity (default: a plan with capacity data is forecast leveled)" };
         var command = new Command("forecast", "Monte Carlo forecast: P50/P80 dates and the chance of meeting each committed date")
         {
+            unleveled,
             file,
             iterations,
             seed,
@@ -73,6 +75,7 @@ internal static class ForecastCommand
                 },
                 Correlation = parse.GetValue(correlation),
                 StopOnConvergence = parse.GetValue(converge) ? new ConvergenceCriterion() : null,
+                Unleveled = parse.GetValue(unleveled),
             };
 
             if (parse.GetValue(format) == "json")
@@ -193,6 +196,7 @@ internal static class ForecastCommand
                 json.WriteNull("cost");
             }
 
+            json.WriteBoolean("leveled", forecast.Leveled);
             json.WriteEndObject();
         }
 
@@ -296,7 +300,7 @@ internal static class ForecastCommand
         var names = program.WorkItems.GroupBy(i => i.Id).ToDictionary(g => g.Key, g => g.First().Name);
 
         console.Write(new Rule($"[bold]{Markup.Escape(program.Name)}[/]: forecast").LeftJustified());
-        console.MarkupLine(FormattableString.Invariant($"{forecast.Iterations:N0} iterations{(forecast.Converged ? " (converged)" : string.Empty)}; P80 means 80% of iterations finished by that day."));
+        console.MarkupLine(FormattableString.Invariant($"{forecast.Iterations:N0} iterations{(forecast.Converged ? " (converged)" : string.Empty)}, {(forecast.Leveled ? "leveled against the teams' and people's capacity (--unleveled for the pure critical path)" : "critical path without capacity")}; P80 means 80% of iterations finished by that day."));
         console.WriteLine();
 
         var table = new Table().Title("[bold]Committed dates[/]").AddColumns("Item", "Committed", "Plan", "Plan met", "P50", "P80", "P95", "On time");
@@ -320,7 +324,9 @@ internal static class ForecastCommand
         }
 
         console.Write(table);
-        console.MarkupLine("[grey]Plan: the critical-path date with most-likely durations; Plan met: the share of iterations that make it (merge bias).[/]");
+        console.MarkupLine(forecast.Leveled
+            ? "[grey]Plan: the leveled date with most-likely durations; Plan met: the share of iterations that make it (merge bias).[/]"
+            : "[grey]Plan: the critical-path date with most-likely durations; Plan met: the share of iterations that make it (merge bias).[/]");
         if (forecast.Milestones.Any(m => m.PinnedBy is not null))
         {
             console.MarkupLine("[yellow]Pinned: a hard constraint holds the item on its date in every iteration, however late its predecessors run; read their dates instead.[/]");

@@ -1,3 +1,5 @@
+using Throughline.Scheduling.Leveling;
+
 namespace Throughline.Scheduling.Forecasting;
 
 /// <summary>
@@ -71,7 +73,29 @@ public sealed class ForecastModel
         HasCost = RiskCost.Any(c => c != 0);
         Leaves = [.. Enumerable.Range(0, n).Where(t => !network.IsSummary(t))];
         LeafCalendars = [.. Leaves.Select(network.CalendarOf).Distinct().Order()];
-        Batch = BatchPass.TryCreate(network, Horizon(network));
+        Capacity = b.Capacity;
+
+        // The eight-lane pass has no leveling step: a capacity-aware run takes one iteration at a time.
+        Batch = Capacity is null ? BatchPass.TryCreate(network, Horizon(network)) : null;
+    }
+
+    /// <summary>Whether each iteration is leveled against the plan's teams and people (else the pure critical-path view).</summary>
+    public bool CapacityAware => Capacity is not null;
+
+    internal CapacityPass? Capacity { get; }
+
+    /// <summary>
+    /// The network scheduled with <paramref name="durations"/>: leveled as an iteration is when the model is
+    /// capacity-aware. With the network's own durations this is the deterministic plan the run compares against.
+    /// </summary>
+    internal ScheduleResult Schedule(long[] durations)
+    {
+        if (Capacity is null)
+        {
+            return CriticalPath.Schedule(Network, durations);
+        }
+
+        return CriticalPath.Schedule(Network, durations, Capacity.PlanFloors(Network, durations).Floors);
     }
 
     public ScheduleNetwork Network { get; }

@@ -1,4 +1,5 @@
 using Throughline.Domain;
+using Throughline.Scheduling.Leveling;
 
 namespace Throughline.Scheduling.Forecasting;
 
@@ -63,6 +64,9 @@ public sealed class ForecastModelBuilder
     internal List<RiskSpec> Risks { get; } = [];
 
     internal List<int> Targets { get; } = [];
+
+    /// <summary>When set, every iteration is leveled against the plan's capacity (<see cref="CapacityPass"/>).</summary>
+    internal CapacityPass? Capacity { get; set; }
 
     /// <summary>
     /// Gives <paramref name="task"/> a duration drawn from <paramref name="distribution"/> over a three-point estimate

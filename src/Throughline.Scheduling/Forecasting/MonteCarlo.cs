@@ -42,7 +42,7 @@ public static class MonteCarlo
             baseDurations[t] = net.DurationOf(t);
         }
 
-        var plan = CriticalPath.Schedule(net, baseDurations);
+        var plan = model.Schedule(baseDurations);
         var deterministic = new long[targets];
         for (var k = 0; k < targets; k++)
         {

@@ -18,6 +18,9 @@ public sealed record ProgramForecast(
 
     /// <summary>The program cost with the risks' cost impacts simulated, or null when the plan has no budget or risk cost.</summary>
     public CostForecast? Cost { get; init; }
+
+    /// <summary>Whether the forecast respects capacity (the plan has capacity data and the unleveled view was not asked for).</summary>
+    public bool Leveled { get; init; }
 }
 
 /// <summary>

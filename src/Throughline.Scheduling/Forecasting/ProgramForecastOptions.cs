@@ -34,6 +34,14 @@ public sealed record ProgramForecastOptions
 
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>
+    /// The pure critical-path view: every item starts when its links allow, whoever is busy. Off (the default), a
+    /// plan with capacity data (teams and people to level against, docs/leveling.md) is forecast leveled: the
+    /// deterministic dates are the leveled schedule's and every iteration respects the same capacity. A plan without
+    /// capacity data gives the same numbers either way.
+    /// </summary>
+    public bool Unleveled { get; init; }
+
     /// <summary>Whether to rank risks by what they add to P80 (one more run per risk).</summary>
     public bool RankRisks { get; init; } = true;
 

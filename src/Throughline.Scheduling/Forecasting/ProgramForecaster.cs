@@ -1,4 +1,5 @@
 using Throughline.Domain;
+using Throughline.Scheduling.Leveling;
 
 namespace Throughline.Scheduling.Forecasting;
 
@@ -17,6 +18,9 @@ namespace Throughline.Scheduling.Forecasting;
 /// <see cref="ForecastSettings.Correlate"/>. Open and mitigating risks with a schedule impact are events: when one occurs, its
 /// impact is added to each linked item that no other linked item precedes (<see cref="RiskEntries"/>), and the links
 /// carry it on; occurred risks are taken to be in the plan already, closed ones are gone.
+/// When the plan has capacity data (teams and people that <see cref="ProgramLeveler"/> levels against), the
+/// deterministic dates are the leveled plan's and every iteration is leveled too (<see cref="CapacityPass"/>);
+/// <see cref="ProgramForecastOptions.Unleveled"/> asks for the pure critical-path view instead.
 /// </remarks>
 public static class ProgramForecaster
 {
@@ -35,7 +39,11 @@ public static class ProgramForecaster
         int TaskOf(WorkItemId id) => built.Index.TryGetValue(id, out var i) ? built.TaskOf[i] : -1;
 
         var settings = program.Forecast;
-        var builder = new ForecastModelBuilder(network) { Correlation = options.Correlation ?? settings.Correlation ?? ProgramForecastOptions.DefaultCorrelation };
+        var builder = new ForecastModelBuilder(network)
+        {
+            Correlation = options.Correlation ?? settings.Correlation ?? ProgramForecastOptions.DefaultCorrelation,
+            Capacity = options.Unleveled ? null : CapacityPass.Create(ProgramLeveler.Level(program), built),
+        };
         var teamsById = new Dictionary<TeamId, Team>();
         foreach (var team in program.Teams)
         {
@@ -174,7 +182,7 @@ public static class ProgramForecaster
             }
         }
 
-        var plan = CriticalPath.Schedule(network);
+        var plan = model.Schedule([.. Enumerable.Range(0, network.TaskCount).Select(network.DurationOf)]);
         var merges = Enumerable.Range(0, network.TaskCount)
             .Where(t => predecessors[t] >= 2 && !network.IsSummary(t) && Reported(t))
             .Select(t => new MergePoint(ItemOf(t).Id, predecessors[t], DateOnly.FromDateTime(plan.EarlyFinishDate(t)), run.ProbabilityByDeterministicDate(t)))
@@ -193,6 +201,7 @@ public static class ProgramForecaster
             built.Diagnostics)
         {
             Cost = basis is { } planned ? Cost(run, planned, costed) : null,
+            Leveled = model.CapacityAware,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Throughline.Domain;
+using Throughline.Scheduling.Leveling;
 
 namespace Throughline.Scheduling.Forecasting;
 
@@ -31,6 +32,9 @@ internal sealed class Worker
     private readonly long[] laneDeviations = [];
     private readonly double[] laneFactors = [];
     private readonly byte[] laneOccurred = [];
+    private readonly CapacityPass? capacity;
+    private readonly CapacityPass.Scratch? capacityScratch;
+    private readonly long[] floors = [];
     private long finish;
 
     public Worker(ForecastModel model)
@@ -47,6 +51,13 @@ internal sealed class Worker
         lastPosition = new long[model.Network.Calendars.Count];
         leafCalendars = model.LeafCalendars;
         batch = model.Batch;
+        capacity = model.Capacity;
+        if (capacity is not null)
+        {
+            capacityScratch = capacity.NewScratch();
+            floors = new long[model.TaskCount];
+            Array.Fill(floors, long.MinValue);
+        }
         if (batch is not null)
         {
             const int L = BatchPass.Lanes;
@@ -148,6 +159,12 @@ internal sealed class Worker
             finish = model.Remaining.Length > 0
                 ? CriticalPath.ForwardPass(net, durations, remaining, buffers)
                 : CriticalPath.ForwardPass(net, durations, buffers);
+            if (capacity is not null)
+            {
+                // Level this iteration's durations, then schedule again with the jobs held back where people were busy.
+                capacity.Level(net, buffers, floors, capacityScratch!);
+                finish = CriticalPath.ForwardPass(net, durations, model.Remaining.Length > 0 ? remaining : default, floors, buffers);
+            }
             for (var k = 0; k < targets.Count; k++)
             {
                 var task = targets[k];

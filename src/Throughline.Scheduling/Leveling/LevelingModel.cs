@@ -18,12 +18,13 @@ internal sealed class LevelingModel
     private readonly Dictionary<WorkItemId, WorkItem> _items = [];
     private readonly List<LevelingResource> _resources = [];
     private readonly Dictionary<string, int> _resourceIndex = [];
+    private readonly Dictionary<CalendarId, bool> _offCalendar = [];
 
     // Per leaf: duration in days, release day, demand per resource (percent), fixed or not.
     private int[] _duration = [];
     private int[] _demand = [];
     private int[][] _capacity = [];
-    private readonly List<(int Predecessor, int Successor, int Lag)> _links = [];
+    private readonly List<DayLink> _links = [];
 
     private LevelingModel(Program program, CompiledCalendar calendar, int dayMinutes, int horizon)
     {
@@ -40,6 +41,12 @@ internal sealed class LevelingModel
     public int[] Release { get; private set; } = [];
 
     public IReadOnlyList<LevelingResource> Resources => _resources;
+
+    /// <summary>The links between leaves (by leaf index), in working days.</summary>
+    public IReadOnlyList<DayLink> Links => _links;
+
+    /// <summary>Minutes in one day of the model (the plan's working day).</summary>
+    public int DayMinutes => _dayMinutes;
 
     public static LevelingModel Build(Program program, ProgramSchedule before)
     {
@@ -122,9 +129,9 @@ internal sealed class LevelingModel
             }
         }
 
-        foreach (var (p, s, lag) in _links)
+        foreach (var link in _links)
         {
-            links.Add((p + 1, s + 1, lag));
+            links.Add((link.Predecessor + 1, link.Successor + 1, link.StartLag(_duration[link.Predecessor], _duration[link.Successor])));
         }
 
         return new RcpspInstance(_program.Name, durations, capacities, demands, links, profiles);
@@ -355,7 +362,7 @@ internal sealed class LevelingModel
                 demand[resource] = demand.GetValueOrDefault(resource) + (int)Math.Round(units);
             }
 
-            if (_duration[i] > 0)
+            if (_duration[i] > 0 && !OffProgramCalendar(item))
             {
                 foreach (var assignment in item.Assignments)
                 {
@@ -444,6 +451,31 @@ internal sealed class LevelingModel
         }
 
         BuildLinks(before);
+    }
+
+    /// <summary>
+    /// Whether the item works only when the program calendar does not (its own calendar has no working time in common
+    /// with the program's: a weekend cutover). The day model has no such days, so the item would be counted on the
+    /// weekdays around it, against people who are not working then on anything else; it demands nothing instead.
+    /// </summary>
+    private bool OffProgramCalendar(WorkItem item)
+    {
+        if (item.Calendar is not { } id)
+        {
+            return false;
+        }
+
+        if (!_offCalendar.TryGetValue(id, out var off))
+        {
+            var definition = _program.Calendars.FirstOrDefault(c => c.Id == id);
+            off = definition is not null && CompiledCalendar.Combine(
+                id.Value,
+                [_calendar, CompiledCalendar.Compile(definition, _program.Calendars, _calendar.Origin)],
+                union: false).MinutesPerWeek == 0;
+            _offCalendar[id] = off;
+        }
+
+        return off;
     }
 
     private int PersonResource(Person person)
@@ -607,15 +639,7 @@ internal sealed class LevelingModel
                         continue;
                     }
 
-                    var lag = LagDays(dependency.Lag, _duration[p]);
-                    var startLag = dependency.Type switch
-                    {
-                        DependencyType.FinishToStart => _duration[p] + lag,
-                        DependencyType.StartToStart => lag,
-                        DependencyType.FinishToFinish => _duration[p] + lag - _duration[s],
-                        DependencyType.StartToFinish => lag - _duration[s],
-                    };
-                    _links.Add((p, s, startLag));
+                    _links.Add(new DayLink(p, s, dependency.Type, LagDays(dependency.Lag, _duration[p])));
                 }
             }
         }
@@ -646,4 +670,16 @@ internal sealed class LevelingModel
         2 => $"{names[0]} and {names[1]}",
         _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
     };
+}
+
+/// <summary>A link between two leaves of a <see cref="LevelingModel"/> (by leaf index), its lag in working days.</summary>
+internal readonly record struct DayLink(int Predecessor, int Successor, DependencyType Type, int LagDays)
+{
+    public bool FromFinish => Type is DependencyType.FinishToStart or DependencyType.FinishToFinish;
+
+    public bool ToFinish => Type is DependencyType.FinishToFinish or DependencyType.StartToFinish;
+
+    /// <summary>Days from the predecessor's start to the earliest start of the successor, for the given durations.</summary>
+    public int StartLag(int predecessorDays, int successorDays) =>
+        (FromFinish ? predecessorDays : 0) + LagDays - (ToFinish ? successorDays : 0);
 }

@@ -55,19 +55,25 @@ public static class ProgramLeveler
             byIndex.TryAdd(leveledItems[i].Id, i);
         }
 
-        for (var job = 1; job < instance.JobCount; job++)
+        // The solver's schedule, re-generated serially in its own start order at minute precision (what a leveled
+        // forecast does in every iteration, CapacityPass): an item that waits for room there starts no earlier than the
+        // day it finds it. What links ask is left to the scheduler, so the day model's rounding moves nothing, and the
+        // leveled plan is the one the forecast plans.
+        var priority = search.Starts.Skip(1).ToArray();
+        var capacity = (model, instance, priority);
+        var built = ProgramNetwork.Build(program, options.Schedule);
+        var pass = CapacityPass.Create(capacity, built);
+        var floors = pass.PlanFloors(built.Network);
+        for (var i = 0; i < model.Leaves.Count; i++)
         {
-            var leaf = model.Leaves[job - 1];
-            if (model.Fixed[job - 1] || search.Starts[job] <= model.Release[job - 1])
+            if (floors.StartDay[i] is { } day)
             {
-                continue;
+                var at = byIndex[model.Leaves[i].Id];
+                leveledItems[at] = leveledItems[at] with
+                {
+                    Constraint = new Constraint(ConstraintType.StartNoEarlierThan, model.DateOfDay(day)),
+                };
             }
-
-            var at = byIndex[leaf.Id];
-            leveledItems[at] = leveledItems[at] with
-            {
-                Constraint = new Constraint(ConstraintType.StartNoEarlierThan, model.DateOfDay(search.Starts[job])),
-            };
         }
 
         var leveled = program with { WorkItems = leveledItems };
@@ -89,6 +95,7 @@ public static class ProgramLeveler
             [])
         {
             FinishDelayDays = model.Day(after.ProjectFinish) - model.Day(before.ProjectFinish),
+            Capacity = capacity,
         };
     }
 }

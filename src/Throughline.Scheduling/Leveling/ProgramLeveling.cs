@@ -36,4 +36,10 @@ public sealed record ProgramLeveling(
 {
     /// <summary>Working days the program's finish moves (positive: later).</summary>
     public int FinishDelayDays { get; init; }
+
+    /// <summary>
+    /// The day model the plan was leveled on, its instance, and the solver's start day of each leaf (the priority
+    /// order a capacity-aware forecast re-runs); null when nothing was leveled (no capacity data, or a cycle).
+    /// </summary>
+    internal (LevelingModel Model, RcpspInstance Instance, int[] PriorityDays)? Capacity { get; init; }
 }

@@ -48,7 +48,9 @@ public sealed class DiffCommandTests : IDisposable
         invoice.GetProperty("workingDaysMoved").GetDouble().ShouldBe(20);
         invoice.GetProperty("wasLate").GetBoolean().ShouldBeFalse();
         invoice.GetProperty("late").GetBoolean().ShouldBeTrue();
-        json.RootElement.GetProperty("programFinish").GetProperty("workingDaysMoved").GetDouble().ShouldBe(20);
+        // The close-out runs on the SRE team's US calendar: 20 days of its work later cross Thanksgiving (two days the
+        // program calendar works), so the program finish moves 22 program working days.
+        json.RootElement.GetProperty("programFinish").GetProperty("workingDaysMoved").GetDouble().ShouldBe(22);
         json.RootElement.GetProperty("added").GetArrayLength().ShouldBe(0);
     }
 

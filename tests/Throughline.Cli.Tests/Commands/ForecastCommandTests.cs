@@ -15,8 +15,9 @@ public class ForecastCommandTests
         exitCode.ShouldBe(0);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
-        // The contract's fields, in order; fields added since (histogram, cost) come after them.
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["iterations", "milestones", "criticality", "drivers", "cost"]);
+        // The contract's fields, in order; fields added since (histogram, cost, leveled) come after them.
+        root.EnumerateObject().Select(p => p.Name).ShouldBe(["iterations", "milestones", "criticality", "drivers", "cost", "leveled"]);
+        root.GetProperty("leveled").GetBoolean().ShouldBeTrue();
         root.GetProperty("iterations").GetInt32().ShouldBe(2048);
 
         var milestones = root.GetProperty("milestones").EnumerateArray().ToList();

@@ -15,7 +15,8 @@ public class ProgramForecasterTests
     public void The_example_forecasts_each_committed_item_then_the_program_end_from_the_deterministic_schedule()
     {
         var program = Example.Value;
-        var forecast = ProgramForecaster.Forecast(program, new ProgramForecastOptions { Iterations = 2048 });
+        // The pure critical-path view: the leveled one plans the leveled schedule (CapacityAwareForecastTests).
+        var forecast = ProgramForecaster.Forecast(program, new ProgramForecastOptions { Iterations = 2048, Unleveled = true });
         var schedule = ProgramScheduler.Schedule(program);
 
         forecast.Iterations.ShouldBe(2048);
