@@ -49,7 +49,7 @@ public static class P6Fidelity
     {
         ArgumentNullException.ThrowIfNull(document);
         var schedule = ProgramScheduler.Schedule(document.Program, document.ScheduleOptions);
-        var counts = Enum.GetValues<P6Field>().ToDictionary(f => f, _ => default(FidelityCount));
+        var tally = new FidelityTally<P6Field>();
         var mismatches = new List<P6Mismatch>();
         var compared = 0;
         var excluded = 0;
@@ -84,14 +84,7 @@ public static class P6Fidelity
             void Check<T>(P6Field field, T? theirs, T mine, Func<T, string> format)
                 where T : struct
             {
-                if (theirs is not { } value)
-                {
-                    return;
-                }
-
-                var same = EqualityComparer<T>.Default.Equals(value, mine);
-                counts[field] += new FidelityCount(same ? 1 : 0, 1);
-                if (!same)
+                if (tally.Differs(field, theirs, mine, out var value))
                 {
                     mismatches.Add(new P6Mismatch(activity.Code, item.Name, field, format(mine), format(value)));
                 }
@@ -112,7 +105,7 @@ public static class P6Fidelity
             Check(P6Field.TotalFloat, stored.TotalFloatMinutes, ours.TotalSlackMinutes, m => (m / 60.0).ToString("0.##", CultureInfo.InvariantCulture) + "h");
         }
 
-        return new P6FidelityResult(file, compared, excluded, counts, mismatches);
+        return new P6FidelityResult(file, compared, excluded, tally.Counts, mismatches);
     }
 
     /// <summary>A Markdown table, one row per file and a pooled row.</summary>
