@@ -516,7 +516,7 @@ public static class CriticalPath
                 var bound = toFinish ? lf[w] : ls[w];
                 var allowed = single && lagKind != (byte)LagKind.Elapsed
                     ? bound - lag
-                    : Back(calendars, c, fromStart, cw, lagKind, lag, bound);
+                    : Back(calendars, c, fromStart, cw, lagKind, lag, bound, net.LinksBackFromFinish);
                 if (fromStart)
                 {
                     latestStart = Math.Min(latestStart, allowed);
@@ -596,8 +596,12 @@ public static class CriticalPath
             : calendars[to].PositionAt(instant) + lag;
     }
 
-    /// <summary>The inverse of <see cref="Convert"/>: the latest source position whose link still allows <paramref name="bound"/>.</summary>
-    internal static long Back(CompiledCalendar[] calendars, int from, bool fromStart, int to, byte lagKind, long lag, long bound)
+    /// <summary>
+    /// The inverse of <see cref="Convert"/>: the latest source position whose link still allows <paramref name="bound"/>.
+    /// With <paramref name="fromFinish"/> the target's bound is read as the finish instant of its previous working minute
+    /// (Friday 16:00 for a Saturday 08:00 start), as Primavera P6 does, rather than its start instant.
+    /// </summary>
+    internal static long Back(CompiledCalendar[] calendars, int from, bool fromStart, int to, byte lagKind, long lag, long bound, bool fromFinish = false)
     {
         if (lagKind != (byte)LagKind.Elapsed && from == to)
         {
@@ -605,7 +609,9 @@ public static class CriticalPath
         }
 
         var target = calendars[to];
-        var instant = lagKind == (byte)LagKind.Elapsed ? target.StartInstant(bound) - lag : target.StartInstant(bound - lag);
+        var instant = lagKind == (byte)LagKind.Elapsed ? target.StartInstant(bound) - lag
+            : fromFinish ? target.FinishInstant(bound - lag)
+            : target.StartInstant(bound - lag);
         var source = calendars[from];
         return fromStart ? source.LastStartAtOrBefore(instant) : source.PositionAt(instant);
     }

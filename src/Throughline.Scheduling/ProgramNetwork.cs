@@ -227,6 +227,7 @@ internal sealed record ProgramNetwork(
         var builder = new ScheduleNetworkBuilder(compiled, projectStart)
         {
             ProjectFinish = options.ProjectFinish,
+            LinksBackFromFinish = options.LinksBackFromFinish,
             StatusDate = options.StatusDate ?? program.StatusDate?.AddDays(1).ToDateTime(TimeOnly.MinValue),
         };
 

@@ -39,6 +39,13 @@ public sealed record ProgramScheduleOptions
     /// not fixed (its dates roll up from its children). Empty by default.
     /// </summary>
     public IReadOnlyDictionary<WorkItemId, DateTime> FixedStarts { get; init; } = new Dictionary<WorkItemId, DateTime>();
+
+    /// <summary>
+    /// Primavera P6's late-date rule across calendars: a successor's late start bounds its predecessor at the finish of
+    /// the successor's previous working minute (Friday 16:00 before a Saturday 08:00 start), not at its start instant.
+    /// Off by default (Microsoft Project's rule); the XER reader turns it on.
+    /// </summary>
+    public bool LinksBackFromFinish { get; init; }
 }
 
 /// <summary>A period in which a work item does no work (local date-times, start inclusive, finish exclusive).</summary>

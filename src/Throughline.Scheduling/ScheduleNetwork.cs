@@ -174,6 +174,12 @@ public sealed class ScheduleNetwork
 
     internal long[] OutLag { get; private set; } = [];
 
+    /// <summary>
+    /// Backward across calendars, a link's bound is the finish instant of the successor's previous working minute
+    /// (Primavera P6), not its start instant (Microsoft Project). Off by default.
+    /// </summary>
+    internal bool LinksBackFromFinish { get; private set; }
+
     /// <summary>True when every node uses calendar 0, so no link needs a calendar conversion.</summary>
     internal bool SingleCalendar { get; private set; }
 
@@ -197,7 +203,8 @@ public sealed class ScheduleNetwork
         DateTime? statusDate,
         DateTime? projectFinish,
         List<ScheduleNetworkBuilder.TaskSpec> tasks,
-        List<ScheduleNetworkBuilder.LinkSpec> links)
+        List<ScheduleNetworkBuilder.LinkSpec> links,
+        bool linksBackFromFinish = false)
     {
         var n = tasks.Count;
 
@@ -267,6 +274,7 @@ public sealed class ScheduleNetwork
         }
 
         network.SingleCalendar = singleCalendar;
+        network.LinksBackFromFinish = linksBackFromFinish;
         for (var i = 0; i < n; i++)
         {
             var spec = tasks[i];

@@ -41,6 +41,13 @@ public sealed class ScheduleNetworkBuilder
     /// <summary>When set, the backward pass starts from it instead of the latest early finish.</summary>
     public DateTime? ProjectFinish { get; set; }
 
+    /// <summary>
+    /// Backward across calendars, read a successor's late start as the finish of its previous working minute, as
+    /// Primavera P6 does (a Saturday 08:00 late start on a seven-day calendar bounds a weekday predecessor at Friday
+    /// 16:00, not at the end of Friday). Off by default (Microsoft Project's rule).
+    /// </summary>
+    public bool LinksBackFromFinish { get; set; }
+
     public int TaskCount => tasks.Count;
 
     /// <summary>Adds a task of <paramref name="durationMinutes"/> working minutes on calendar <paramref name="calendar"/> and returns its index.</summary>
@@ -162,7 +169,7 @@ public sealed class ScheduleNetworkBuilder
         tasks[task].StartFixed = true;
     }
 
-    public ScheduleNetwork Build() => ScheduleNetwork.Create(calendars, ProjectStart, StatusDate, ProjectFinish, tasks, links);
+    public ScheduleNetwork Build() => ScheduleNetwork.Create(calendars, ProjectStart, StatusDate, ProjectFinish, tasks, links, LinksBackFromFinish);
 
     private void CheckTask(int task)
     {

@@ -61,7 +61,7 @@ public static class MspdiFidelity
     {
         ArgumentNullException.ThrowIfNull(document);
         var schedule = ProgramScheduler.Schedule(document.Program with { StatusDate = null }, ScheduleOptions(document));
-        var counts = Enum.GetValues<FidelityField>().ToDictionary(f => f, _ => default(FidelityCount));
+        var tally = new FidelityTally<FidelityField>();
         var mismatches = new List<FidelityMismatch>();
         var compared = 0;
         var excluded = 0;
@@ -79,14 +79,7 @@ public static class MspdiFidelity
             void Check<T>(FidelityField field, T? theirs, T mine, Func<T, string> format)
                 where T : struct
             {
-                if (theirs is not { } value)
-                {
-                    return;
-                }
-
-                var same = EqualityComparer<T>.Default.Equals(value, mine);
-                counts[field] += new FidelityCount(same ? 1 : 0, 1);
-                if (!same)
+                if (tally.Differs(field, theirs, mine, out var value))
                 {
                     mismatches.Add(new FidelityMismatch(item.Id, info.Uid, item.Name, field, format(mine), format(value)));
                 }
@@ -103,7 +96,7 @@ public static class MspdiFidelity
             Check(FidelityField.Critical, stored.Critical, ours.IsCritical, b => b ? "yes" : "no");
         }
 
-        return new FidelityFileResult(file, compared, excluded, counts, mismatches, schedule.Diagnostics);
+        return new FidelityFileResult(file, compared, excluded, tally.Counts, mismatches, schedule.Diagnostics);
     }
 
     /// <summary>

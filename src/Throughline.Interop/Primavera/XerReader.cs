@@ -159,6 +159,7 @@ public static class XerReader
                     ProjectStart = planStart,
                     StatusDate = dataDate,
                     IgnoreResourceCalendars = ownCalendar,
+                    LinksBackFromFinish = true,
                 },
             };
         }
@@ -358,15 +359,28 @@ public static class XerReader
             }
         }
 
-        /// <summary>The primary constraint, and a secondary "finish on or before" as a deadline (it bounds the late dates only, as in P6).</summary>
+        /// <summary>
+        /// The primary constraint, and a secondary "finish on or before" as a deadline (it bounds the late dates only, as
+        /// in P6). P6's "Finish On" (<c>CS_MEO</c>) is not mandatory: logic may move the early finish later than the
+        /// date, and the date bounds the late finish. That is a finish-no-earlier-than with a deadline on the same date;
+        /// "Start On" (<c>CS_MSO</c>) likewise becomes a start-no-earlier-than (its bound on the late start is not carried).
+        /// The mandatory constraints (<c>CS_MANDSTART</c>, <c>CS_MANDFIN</c>) are must-start-on and must-finish-on.
+        /// </summary>
         private (Constraint Constraint, DateTime? Deadline) ReadConstraints(XerRow row)
         {
             var primary = Constraint(row, "cstr_type", "cstr_date");
-            var secondary = Constraint(row, "cstr_type2", "cstr_date2");
             DateTime? deadline = null;
-            if (secondary.Type is ConstraintType.FinishNoLaterThan or ConstraintType.MustFinishOn)
+            if (row["cstr_type"] is "CS_MEO" or "CS_MSO" && primary.Date is { } on)
             {
-                deadline = secondary.Date;
+                var finish = row["cstr_type"] == "CS_MEO";
+                primary = new Constraint(finish ? ConstraintType.FinishNoEarlierThan : ConstraintType.StartNoEarlierThan, on);
+                deadline = finish ? on : null;
+            }
+
+            var secondary = Constraint(row, "cstr_type2", "cstr_date2");
+            if (secondary.Type is ConstraintType.FinishNoLaterThan or ConstraintType.MustFinishOn && secondary.Date is { } second)
+            {
+                deadline = deadline is { } first && first < second ? first : second;
             }
             else if (secondary.Type != ConstraintType.AsSoonAsPossible)
             {

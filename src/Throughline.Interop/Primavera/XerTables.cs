@@ -183,7 +183,9 @@ public sealed class XerTables
 
         if (!ended)
         {
-            diagnostics.Add(Error(source, lines.Length, 1, "the file ends without %E: it was cut short (copy or download it again)"));
+            // Points at the last line with text (a final newline leaves an empty string after it).
+            var last = lines.Length > 1 && lines[^1].TrimEnd('\r').Length == 0 ? lines.Length - 1 : lines.Length;
+            diagnostics.Add(Error(source, last, 1, "the file ends without %E: it was cut short (copy or download it again)"));
             return null;
         }
 

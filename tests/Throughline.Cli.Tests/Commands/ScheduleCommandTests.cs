@@ -38,6 +38,38 @@ public class ScheduleCommandTests
     }
 
     [Fact]
+    public void A_Primavera_XER_export_is_scheduled_from_its_data_date()
+    {
+        var file = Path.Combine(RepoPaths.RequireShared("other/xer"), "SP10 - COST LOADED.xer");
+
+        var (exitCode, output, error) = TlRunner.Run("schedule", file, "--format", "json");
+
+        exitCode.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        var tasks = json.RootElement.GetProperty("tasks").EnumerateArray().ToList();
+        tasks.Count.ShouldBeGreaterThan(3994);
+        tasks.ShouldContain(t => t.GetProperty("id").GetString() == "P1EWCC-FWP03-5730");
+    }
+
+    [Fact]
+    public void A_cut_short_XER_file_is_refused_with_its_location()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"cut-{Guid.NewGuid():N}.xer");
+        File.WriteAllText(file, "ERMHDR\t8.1\t2017-09-27\tProject\n%T\tPROJECT\n%F\tproj_id\n%R\t1\n");
+        try
+        {
+            var (exitCode, _, error) = TlRunner.Run("schedule", file);
+
+            exitCode.ShouldBe(2);
+            error.ShouldContain($"{file}:4:1: error TL1410:");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Table_output_shows_committed_dates_and_the_critical_path()
     {
         var (exitCode, output, _) = TlRunner.Run("schedule", MainExample);

@@ -92,8 +92,9 @@ public sealed partial class ScenarioTests
 
     /// <summary>
     /// Schedule options a plan cannot state, from directives: <c># split ITEM FROM TO</c> (a period without work),
-    /// <c># ignore-resource-calendar ITEM</c> and <c># fixed-start ITEM AT</c> (a manually scheduled task). A plan with
-    /// <c># level</c> is checked after leveling (<see cref="ProgramLeveler"/>).
+    /// <c># ignore-resource-calendar ITEM</c>, <c># fixed-start ITEM AT</c> (a manually scheduled task) and
+    /// <c># links-back-from-finish</c> (Primavera P6's late dates across calendars). A plan with <c># level</c> is
+    /// checked after leveling (<see cref="ProgramLeveler"/>).
     /// </summary>
     private static ProgramScheduleOptions Options(string text)
     {
@@ -102,7 +103,8 @@ public sealed partial class ScenarioTests
             .ToDictionary(g => g.Key, g => (IReadOnlyList<SplitPeriod>)[.. g.Select(m => new SplitPeriod(Parse(m.Groups["from"].Value), Parse(m.Groups["to"].Value)))]);
         var ignore = IgnoreResourceCalendarDirective().Matches(text).Select(m => new WorkItemId(m.Groups[1].Value)).ToHashSet();
         var fixedStarts = FixedStartDirective().Matches(text).ToDictionary(m => new WorkItemId(m.Groups["id"].Value), m => Parse(m.Groups["at"].Value));
-        return new ProgramScheduleOptions { Splits = splits, IgnoreResourceCalendars = ignore, FixedStarts = fixedStarts };
+        var p6LateDates = text.Contains("\n# links-back-from-finish", StringComparison.Ordinal);
+        return new ProgramScheduleOptions { Splits = splits, IgnoreResourceCalendars = ignore, FixedStarts = fixedStarts, LinksBackFromFinish = p6LateDates };
 
         static DateTime Parse(string value) => DateTime.ParseExact(value, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
     }
