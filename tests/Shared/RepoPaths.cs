@@ -16,12 +16,24 @@ internal static class RepoPaths
     public static string RequireShared(string relative)
     {
         var path = Path.Combine(SharedData, relative);
-        if (!Directory.Exists(path) && !File.Exists(path))
+        if (SharedAbsence(relative) is { } reason)
         {
-            Assert.Skip($"shared data not found at {path}: clone the project beside its shared/ folder to run this test");
+            Assert.Skip(reason);
         }
 
         return path;
+    }
+
+    /// <summary>
+    /// Why a test that needs this shared sub-folder cannot run, or null when it is there. Theories list their rows
+    /// without the shared data and skip each with this reason, so a missing folder is counted case by case.
+    /// </summary>
+    public static string? SharedAbsence(string relative)
+    {
+        var path = Path.Combine(SharedData, relative);
+        return Directory.Exists(path) || File.Exists(path)
+            ? null
+            : $"shared data not found at {path}: clone the project beside its shared/ folder to run this test";
     }
 
     private static string FindRoot()

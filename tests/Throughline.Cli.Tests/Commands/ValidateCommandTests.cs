@@ -96,12 +96,42 @@ public sealed partial class ValidateCommandTests : IDisposable
     [Fact]
     public void Help_is_available_on_every_command()
     {
-        foreach (var command in new[] { "validate", "show", "roles" })
+        // Every command the root help lists, and every subcommand theirs list, down the tree.
+        var pending = new Queue<string[]>([[]]);
+        var seen = new List<string>();
+        while (pending.TryDequeue(out var path))
         {
-            var (exitCode, output, _) = TlRunner.Run(command, "--help");
-            exitCode.ShouldBe(0);
-            output.ShouldContain("Usage:");
+            var (exitCode, output, error) = TlRunner.Run([.. path, "--help"]);
+            var name = string.Join(' ', ["tl", .. path]);
+            exitCode.ShouldBe(0, name + ": " + error);
+            // In-process the root is named after the test host, so the usage line is checked from the command on
+            // (its words in order; a parent's arguments may stand between them: "roles <file> assess").
+            var usage = output.Split(Environment.NewLine).SkipWhile(l => l != "Usage:").Skip(1).FirstOrDefault();
+            usage.ShouldNotBeNull(name);
+            usage.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Where(w => !w.StartsWith('<') && !w.StartsWith('[')).ShouldBe(path, name);
+            seen.Add(name);
+            foreach (var command in Subcommands(output))
+            {
+                pending.Enqueue([.. path, command]);
+            }
         }
+
+        // The root's own list, so the walk cannot pass by finding nothing.
+        seen.ShouldContain("tl validate");
+        seen.ShouldContain("tl roles assess");
+        seen.Count.ShouldBeGreaterThanOrEqualTo(12);
+    }
+
+    /// <summary>The names in a help text's "Commands:" section ("  name &lt;arg&gt;  description").</summary>
+    private static IEnumerable<string> Subcommands(string help)
+    {
+        var lines = help.Split(Environment.NewLine);
+        return lines
+            .SkipWhile(l => l != "Commands:")
+            .Skip(1)
+            .TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal))
+            .Select(l => l.TrimStart().Split(' ')[0])
+            .ToList();
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

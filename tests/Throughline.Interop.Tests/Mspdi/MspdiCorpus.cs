@@ -6,22 +6,22 @@ namespace Throughline.Interop.Tests.Mspdi;
 /// <summary>The shared MSPDI corpus (../shared/data/mspdi): file names for theories, and reading with a clear failure.</summary>
 internal static class MspdiCorpus
 {
-    /// <summary>Sentinel theory row when the shared folder is absent, so the theory runs once and skips.</summary>
-    public const string Absent = "(shared data absent)";
+    /// <summary>
+    /// The corpus files the tests expect, kept in the repository (corpus-files.txt) so that a theory has one row per
+    /// file whether or not the shared folder is present: without it every row skips with the reason, and is counted.
+    /// </summary>
+    public static IReadOnlyList<string> Listed { get; } =
+        File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "Throughline.Interop.Tests", "Mspdi", "corpus-files.txt"))
+            .Where(l => l.Length > 0)
+            .ToArray();
 
     public static TheoryData<string> Files()
     {
+        var absence = RepoPaths.SharedAbsence("mspdi");
         var data = new TheoryData<string>();
-        var folder = Path.Combine(RepoPaths.SharedData, "mspdi");
-        if (!Directory.Exists(folder))
+        foreach (var file in Listed)
         {
-            data.Add(Absent);
-            return data;
-        }
-
-        foreach (var file in Directory.GetFiles(folder, "*.xml").Select(Path.GetFileName).Order(StringComparer.Ordinal))
-        {
-            data.Add(file!);
+            data.Add(new TheoryDataRow<string>(file) { Skip = absence });
         }
 
         return data;

@@ -59,6 +59,16 @@ public sealed class AccountTests
 
         var before = await script.GetAsync("/api/programs", TestContext.Current.CancellationToken);
         var listed = await session.Http.GetStringAsync("/api/account/tokens", TestContext.Current.CancellationToken);
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            // The database row holds the token's SHA-256 in hex, computed here independently, and never the token.
+            var db = scope.ServiceProvider.GetRequiredService<Throughline.Storage.ThroughlineDb>();
+            var row = db.ApiTokens.Single(t => t.Name == "script");
+            row.Hash.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))));
+            row.Hash.ShouldNotContain(token);
+            row.Prefix.Length.ShouldBeLessThan(token.Length / 2);
+        }
+
         (await session.Http.DeleteAsync($"/api/account/tokens/{created["id"]}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var after = await script.GetAsync("/api/programs", TestContext.Current.CancellationToken);
 

@@ -79,7 +79,12 @@ public sealed class AuthorizationMatrixTests
 
                 if (status >= 400)
                 {
-                    response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", $"{test.Method} {test.Pattern} as {role}");
+                    // Every refusal is a problem document: a missing content type fails too (no null-conditional).
+                    var mediaType = response.Content.Headers.ContentType?.MediaType;
+                    if (mediaType != "application/problem+json")
+                    {
+                        failures.Add($"{test.Method} {test.Pattern} as {role}: {status} with content type {mediaType ?? "(none)"}, expected application/problem+json");
+                    }
                 }
             }
         }
