@@ -62,4 +62,7 @@ public sealed record WorkItem(WorkItemId Id, string Name, ProjectId Project)
     public WsjfScore? Wsjf { get; init; }
 
     public bool IsMilestone => Kind == WorkItemKind.Milestone;
+
+    /// <summary>Done, but without an actual start and finish: its dates are guessed from the plan, so its slack means nothing and is not reported.</summary>
+    public bool IsDoneWithoutActuals => Status == WorkItemStatus.Done && !IsMilestone && (Progress.ActualStart is null || Progress.ActualFinish is null);
 }

@@ -55,6 +55,7 @@ internal static class ScheduleCommand
                     output.Write(Json(program, schedule, loaded, diagnostics));
                     break;
                 case "csv":
+                    ScheduledFile.Write(diagnostics, error);
                     output.Write(Csv(program, schedule, loaded));
                     break;
                 default:
@@ -146,7 +147,9 @@ internal static class ScheduleCommand
             string[] fields =
             [
                 uid, item.Id.Value, item.Name, Time(s.Start), Time(s.Finish), Time(s.EarlyStart), Time(s.EarlyFinish), Time(s.LateStart), Time(s.LateFinish),
-                s.TotalSlackMinutes.ToString(CultureInfo.InvariantCulture), s.FreeSlackMinutes.ToString(CultureInfo.InvariantCulture), s.IsCritical ? "true" : "false",
+                item.IsDoneWithoutActuals ? string.Empty : s.TotalSlackMinutes.ToString(CultureInfo.InvariantCulture),
+                item.IsDoneWithoutActuals ? string.Empty : s.FreeSlackMinutes.ToString(CultureInfo.InvariantCulture),
+                s.IsCritical ? "true" : "false",
             ];
             csv.AppendLine(string.Join(',', fields.Select(Quote)));
         }
@@ -199,8 +202,8 @@ internal static class ScheduleCommand
                 $"{(s.IsCritical ? "[red]*[/] " : string.Empty)}{Markup.Escape(item.Name)} [grey]{Markup.Escape(id.Value)}[/]",
                 Date(s.Start),
                 Date(s.Finish),
-                Days(s.TotalSlackMinutes),
-                Days(s.FreeSlackMinutes),
+                item.IsDoneWithoutActuals ? "-" : Days(s.TotalSlackMinutes),
+                item.IsDoneWithoutActuals ? "-" : Days(s.FreeSlackMinutes),
                 Markup.Escape(s.DrivingPredecessor?.Value ?? s.Driver.ToString()));
         }
 

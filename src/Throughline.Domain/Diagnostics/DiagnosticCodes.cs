@@ -7,6 +7,9 @@ namespace Throughline.Domain.Diagnostics;
 /// </summary>
 public static class DiagnosticCodes
 {
+    /// <summary>The file is not UTF-8 text (a UTF-8 byte order mark is fine).</summary>
+    public const string Encoding = "TL1000";
+
     /// <summary>The file is not well-formed YAML (or XML).</summary>
     public const string Syntax = "TL1001";
 
@@ -24,6 +27,9 @@ public static class DiagnosticCodes
 
     /// <summary>A date that cannot be read or lies outside 1984-01-01..2149-12-31 (Microsoft Project's range).</summary>
     public const string InvalidDate = "TL1006";
+
+    /// <summary>A date after 2100: readable, but almost always a typo for a year this century.</summary>
+    public const string FarFutureDate = "TL1007";
 
     /// <summary>Well-formed XML that is not a Microsoft Project XML document (wrong root element or namespace).</summary>
     public const string NotMspdi = "TL1401";
@@ -75,4 +81,10 @@ public static class DiagnosticCodes
 
     /// <summary>A category listed in <c>earned-value.work-categories</c> that no budget line uses (usually a misspelling).</summary>
     public const string UnusedWorkCategory = "TL2010";
+
+    /// <summary>The program's status date lies before its start: nothing can have happened yet.</summary>
+    public const string StatusDateBeforeStart = "TL2020";
+
+    /// <summary>An item marked done without an actual start and finish: the schedule has to guess its dates.</summary>
+    public const string DoneWithoutActuals = "TL2021";
 }

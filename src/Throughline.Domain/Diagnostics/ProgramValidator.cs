@@ -19,6 +19,7 @@ public static partial class ProgramValidator
         context.CheckAllocations();
         context.CheckCalendarBases();
         context.CheckProductAndEngineering();
+        context.CheckStatusDates();
         return context.Diagnostics;
     }
 
@@ -307,7 +308,11 @@ public static partial class ProgramValidator
             {
                 if (!first.TryAdd(id, index))
                 {
-                    Add(Severity.Error, DiagnosticCodes.DuplicateId, $"duplicate {noun} id '{id}' (first defined as {noun} #{first[id] + 1})", kind, index, "id");
+                    Diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DuplicateId, $"duplicate {noun} id '{id}'")
+                    {
+                        Subject = new DiagnosticSubject(kind, index, "id"),
+                        Related = new DiagnosticSubject(kind, first[id], "id"),
+                    });
                 }
 
                 index++;
