@@ -19,6 +19,7 @@ internal static class Tl
             DiffCommand.Create(),
             ForecastCommand.Create(),
             LevelCommand.Create(),
+            DepsCommand.Create(),
             RolesCommand.Create(),
             CalendarCommand.Create(),
             ReportCommand.Create(),

@@ -20,6 +20,7 @@ public static partial class ProgramValidator
         context.CheckCalendarBases();
         context.CheckProductAndEngineering();
         context.CheckStatusDates();
+        context.CheckOwners();
         return context.Diagnostics;
     }
 
