@@ -149,11 +149,10 @@ internal static class DepsCommand
                 e.Consumer.Id.Value, e.ConsumerTeam?.Value ?? string.Empty, e.Consumer.Owner?.Value ?? string.Empty,
                 Interop.Plan.PlanWriter.LinkLabel(e.Link, program.Units), Date(e.NeedBy), e.NeedByAgreed ? "true" : "false", Days(e.FloatDays), StatusLabel(e.Status), e.Link.Note ?? string.Empty,
             ];
-            csv.Append(string.Join(',', fields.Select(Quote))).Append('\n');
+            csv.Append(string.Join(',', fields.Select(CsvField.Quote))).Append('\n');
         }
 
         return csv.ToString();
 
-        static string Quote(string field) => field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -151,13 +151,12 @@ internal static class ScheduleCommand
                 item.IsDoneWithoutActuals ? string.Empty : s.FreeSlackMinutes.ToString(CultureInfo.InvariantCulture),
                 s.IsCritical ? "true" : "false",
             ];
-            csv.AppendLine(string.Join(',', fields.Select(Quote)));
+            csv.AppendLine(string.Join(',', fields.Select(CsvField.Quote)));
         }
 
         return csv.ToString();
 
         static string Time(DateTime value) => value.ToString(TimeFormat, CultureInfo.InvariantCulture);
-        static string Quote(string field) => field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private static void Table(IAnsiConsole console, Program program, ProgramSchedule schedule, bool all)
