@@ -68,7 +68,7 @@ internal static class LevelCommand
                 // becomes a plan as the writer writes one.
                 var source = scheduled.File.Path;
                 var text = PlanReader.IsPlanPath(source)
-                    ? PlanEditor.Sync(File.ReadAllText(source), scheduled.Program, leveledFile.Program)
+                    ? PlanFileEditor.Sync(File.ReadAllText(source), scheduled.Program, leveledFile.Program)
                     : PlanWriter.Write(leveledFile.Program);
                 target.Write(text);
                 error.WriteLine($"tl level: wrote the leveled plan to {target.Target}");

@@ -241,7 +241,7 @@ public static partial class PlanWriter
         return node;
     }
 
-    /// <summary>A work item's own fields as the writer renders them, without its links and children (what <see cref="PlanEditor.Sync"/> compares).</summary>
+    /// <summary>A work item's own fields as the writer renders them, without its links and children (what <see cref="PlanFileEditor.Sync"/> compares).</summary>
     internal static YamlMappingNode ItemFields(WorkItem item, WorkTimeUnits units) =>
         ItemNode(item, units, [], Array.Empty<Dependency>().ToLookup(d => d.Successor));
 

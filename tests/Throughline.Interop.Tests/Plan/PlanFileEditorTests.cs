@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Throughline.Interop.Tests.Plan;
 
-public class PlanEditorTests
+public class PlanFileEditorTests
 {
     private static readonly string Plan = PlanText.WithItems("""
         # the design comes first
@@ -22,7 +22,7 @@ public class PlanEditorTests
             - b SS+1d   # overlap
         """);
 
-    private static PlanEditor Open(string text) => PlanEditor.Open(text) ?? throw new InvalidOperationException("not a plan");
+    private static PlanFileEditor Open(string text) => PlanFileEditor.Open(text) ?? throw new InvalidOperationException("not a plan");
 
     private static string[] Changed(string before, string after)
     {
@@ -127,7 +127,7 @@ public class PlanEditorTests
             WorkItems = before.WorkItems.Select(i => i.Id.Value == "c" ? i with { Status = WorkItemStatus.Done, Progress = new Progress { ActualStart = new DateTime(2027, 1, 4, 8, 0, 0), ActualFinish = new DateTime(2027, 1, 4, 17, 0, 0), PercentComplete = 100 } } : i).ToList(),
         };
 
-        var edited = PlanEditor.Sync(Plan, before, after);
+        var edited = PlanFileEditor.Sync(Plan, before, after);
 
         edited.ShouldContain("estimate: 32h");
         Changed(Plan, edited).ShouldBe(["        status: done", "        actual-start: 2027-01-04T08:00", "        actual-finish: 2027-01-04T17:00", "        percent-complete: 100%"], ignoreOrder: true);

@@ -8,10 +8,10 @@ namespace Throughline.Interop.Tests.Plan;
 
 /// <summary>
 /// Random changes to an example program (constraints set and cleared, items renamed with characters YAML must quote,
-/// links added and removed, items added and removed), carried into the example's text by <see cref="PlanEditor.Sync"/>:
+/// links added and removed, items added and removed), carried into the example's text by <see cref="PlanFileEditor.Sync"/>:
 /// the edited text reads back, without a diagnostic, as the intended program, and every comment of the file survives.
 /// </summary>
-public class PlanEditorProperties
+public class PlanFileEditorProperties
 {
     private static readonly string[] Names = ["Plain name", "Colon: in it", "Hash # mark", "'quoted'", "Comma, and [brackets]", "- dash first", "yes", "12", "Ünïcode ✓"];
 
@@ -30,7 +30,7 @@ public class PlanEditorProperties
             var before = PlanReader.Read(text, spec.Example).Program!;
             var (intended, removesLines) = Mutate(before, new Random(spec.Seed), spec.Edits);
 
-            var edited = PlanEditor.Sync(text, before, intended);
+            var edited = PlanFileEditor.Sync(text, before, intended);
             var reread = PlanReader.Read(edited, spec.Example);
 
             reread.Diagnostics.Where(d => d.IsError).ShouldBeEmpty();

@@ -17,7 +17,7 @@ namespace Throughline.Interop.Plan;
 /// milliseconds on a 2,000-item plan and keeps each edit's positions exact without bookkeeping of shifted offsets.
 /// New values are rendered by YamlDotNet's emitter, so quoting is always what YAML needs.
 /// </remarks>
-public sealed partial class PlanEditor
+public sealed partial class PlanFileEditor
 {
     /// <summary>Where a new field of a work item goes: after the last field the plan writer would put before it.</summary>
     private static readonly string[] ItemKeyOrder =
@@ -30,7 +30,7 @@ public sealed partial class PlanEditor
     private readonly YamlMappingNode root;
     private readonly string newline;
 
-    private PlanEditor(string text, YamlMappingNode root)
+    private PlanFileEditor(string text, YamlMappingNode root)
     {
         Text = text;
         this.root = root;
@@ -41,14 +41,14 @@ public sealed partial class PlanEditor
     public string Text { get; }
 
     /// <summary>An editor over a plan's text; null when the text is not a YAML mapping (read it for the diagnostics).</summary>
-    public static PlanEditor? Open(string text)
+    public static PlanFileEditor? Open(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
-            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping ? new PlanEditor(text, mapping) : null;
+            return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping ? new PlanFileEditor(text, mapping) : null;
         }
         catch (YamlException)
         {
@@ -57,7 +57,7 @@ public sealed partial class PlanEditor
     }
 
     /// <summary>Sets a field of a work item to <paramref name="value"/> (rendered as YAML), or removes it when null.</summary>
-    public PlanEditor SetItemField(WorkItemId item, string key, YamlNode? value)
+    public PlanFileEditor SetItemField(WorkItemId item, string key, YamlNode? value)
     {
         ArgumentNullException.ThrowIfNull(key);
         var mapping = FindItem(item);
@@ -76,7 +76,7 @@ public sealed partial class PlanEditor
     }
 
     /// <summary>Adds an item (with any children it holds) at the end of a project's items, or of a parent item's.</summary>
-    public PlanEditor AddItem(ProjectId project, WorkItemId? parent, YamlMappingNode item)
+    public PlanFileEditor AddItem(ProjectId project, WorkItemId? parent, YamlMappingNode item)
     {
         ArgumentNullException.ThrowIfNull(item);
         var owner = parent is { } p ? FindItem(p) : FindProject(project);
@@ -89,14 +89,14 @@ public sealed partial class PlanEditor
     }
 
     /// <summary>Removes a work item and everything nested in it, with its lines.</summary>
-    public PlanEditor RemoveItem(WorkItemId item)
+    public PlanFileEditor RemoveItem(WorkItemId item)
     {
         var (sequence, node) = FindItemInSequence(item);
         return RemoveFromSequence(sequence, node, emptied: s => ReplaceWhole(s, new YamlSequenceNode { Style = YamlDotNet.Core.Events.SequenceStyle.Flow }));
     }
 
     /// <summary>Adds a dependency entry (as the plan writer renders it) to the end of a work item's <c>depends-on</c>.</summary>
-    public PlanEditor AddLink(WorkItemId successor, YamlNode link)
+    public PlanFileEditor AddLink(WorkItemId successor, YamlNode link)
     {
         ArgumentNullException.ThrowIfNull(link);
         var mapping = FindItem(successor);
@@ -110,7 +110,7 @@ public sealed partial class PlanEditor
     }
 
     /// <summary>Removes a work item's link from <paramref name="predecessor"/>; the field goes when it was the only one.</summary>
-    public PlanEditor RemoveLink(WorkItemId successor, WorkItemId predecessor)
+    public PlanFileEditor RemoveLink(WorkItemId successor, WorkItemId predecessor)
     {
         var mapping = FindItem(successor);
         if (Entry(mapping, "depends-on") is not { } entry)
@@ -207,10 +207,10 @@ public sealed partial class PlanEditor
         return null;
     }
 
-    private PlanEditor SetOwnerField(YamlMappingNode owner, string key, YamlNode value) =>
+    private PlanFileEditor SetOwnerField(YamlMappingNode owner, string key, YamlNode value) =>
         Entry(owner, key) is { } existing ? ReplaceValue(owner, existing, value) : InsertEntry(owner, key, value);
 
-    private PlanEditor ReplaceValue(YamlMappingNode mapping, KeyValuePair<YamlNode, YamlNode> entry, YamlNode value)
+    private PlanFileEditor ReplaceValue(YamlMappingNode mapping, KeyValuePair<YamlNode, YamlNode> entry, YamlNode value)
     {
         var start = Index(entry.Value.Start);
         var end = ContentEnd(entry.Value);
@@ -223,7 +223,7 @@ public sealed partial class PlanEditor
         return Replace(start, end, Inline(value, mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow));
     }
 
-    private PlanEditor InsertEntryAfterRemoval(YamlMappingNode oldMapping, KeyValuePair<YamlNode, YamlNode> oldEntry, YamlNode value)
+    private PlanFileEditor InsertEntryAfterRemoval(YamlMappingNode oldMapping, KeyValuePair<YamlNode, YamlNode> oldEntry, YamlNode value)
     {
         // Positions moved with the removal; find the item again by where it was (its id is unchanged).
         var key = ((YamlScalarNode)oldEntry.Key).Value!;
@@ -255,7 +255,7 @@ public sealed partial class PlanEditor
         }
     }
 
-    private PlanEditor InsertEntry(YamlMappingNode mapping, string key, YamlNode value)
+    private PlanFileEditor InsertEntry(YamlMappingNode mapping, string key, YamlNode value)
     {
         if (mapping.Style == YamlDotNet.Core.Events.MappingStyle.Flow || mapping.Children.Count == 0)
         {
@@ -298,7 +298,7 @@ public sealed partial class PlanEditor
         return Replace(insertAt, insertAt, (insertAt == Text.Length && !EndsWithNewline() ? newline : string.Empty) + lines);
     }
 
-    private PlanEditor RemoveEntry(YamlMappingNode mapping, KeyValuePair<YamlNode, YamlNode> entry)
+    private PlanFileEditor RemoveEntry(YamlMappingNode mapping, KeyValuePair<YamlNode, YamlNode> entry)
     {
         var keyStart = Index(entry.Key.Start);
         var end = ContentEnd(entry.Value);
@@ -332,7 +332,7 @@ public sealed partial class PlanEditor
         return Replace(lineStart, LineAfter(end), string.Empty);
     }
 
-    private PlanEditor AppendToSequence(YamlSequenceNode sequence, YamlNode value)
+    private PlanFileEditor AppendToSequence(YamlSequenceNode sequence, YamlNode value)
     {
         if (sequence.Style == YamlDotNet.Core.Events.SequenceStyle.Flow)
         {
@@ -355,7 +355,7 @@ public sealed partial class PlanEditor
         return Replace(insertAt, insertAt, (insertAt == Text.Length && !EndsWithNewline() ? newline : string.Empty) + lines);
     }
 
-    private PlanEditor RemoveFromSequence(YamlSequenceNode sequence, YamlNode node, Func<YamlSequenceNode, PlanEditor> emptied)
+    private PlanFileEditor RemoveFromSequence(YamlSequenceNode sequence, YamlNode node, Func<YamlSequenceNode, PlanFileEditor> emptied)
     {
         if (sequence.Children.Count == 1)
         {
@@ -375,9 +375,9 @@ public sealed partial class PlanEditor
         return Replace(LineStart(dash), LineAfter(end), string.Empty);
     }
 
-    private PlanEditor ReplaceWhole(YamlNode node, YamlNode value) => Replace(Index(node.Start), ContentEnd(node), Inline(value));
+    private PlanFileEditor ReplaceWhole(YamlNode node, YamlNode value) => Replace(Index(node.Start), ContentEnd(node), Inline(value));
 
-    private PlanEditor Replace(int start, int end, string with)
+    private PlanFileEditor Replace(int start, int end, string with)
     {
         var text = string.Concat(Text.AsSpan(0, start), with, Text.AsSpan(end));
         return Open(text) ?? throw new InvalidOperationException($"an edit made the plan unreadable at offset {start}: {with}");

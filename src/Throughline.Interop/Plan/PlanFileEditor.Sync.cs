@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Throughline.Interop.Plan;
 
 // Carrying a changed program back into the file it was read from.
-public sealed partial class PlanEditor
+public sealed partial class PlanFileEditor
 {
     /// <summary>
     /// The text of the plan read as <paramref name="before"/>, changed by minimal edits so that it reads as
@@ -63,7 +63,7 @@ public sealed partial class PlanEditor
         return editor.Text;
     }
 
-    private PlanEditor SyncFields(WorkItem before, WorkTimeUnits beforeUnits, WorkItem after, WorkTimeUnits afterUnits)
+    private PlanFileEditor SyncFields(WorkItem before, WorkTimeUnits beforeUnits, WorkItem after, WorkTimeUnits afterUnits)
     {
         var old = PlanWriter.ItemFields(before, beforeUnits).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => e.Value);
         var now = PlanWriter.ItemFields(after, afterUnits).Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => e.Value);
