@@ -19,17 +19,19 @@ internal static class Tl
             DiffCommand.Create(),
             ForecastCommand.Create(),
             LevelCommand.Create(),
+            DepsCommand.Create(),
             RolesCommand.Create(),
             CalendarCommand.Create(),
             ReportCommand.Create(),
             BenchCommand.Create(),
         };
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // Our own handler below, not System.CommandLine's: it prints a stack trace, and no file or path should cause one.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
             return root.Parse(args).Invoke(configuration);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"tl: {e.Message}");
             return ExitCodes.IoError;

@@ -21,6 +21,12 @@ public enum DependencyType
 /// </summary>
 public sealed record Dependency(WorkItemId Predecessor, WorkItemId Successor, DependencyType Type, Lag Lag)
 {
+    /// <summary>The date the successor's team needs the predecessor's output by, when agreed; otherwise the successor's latest start stands for it.</summary>
+    public DateOnly? NeedBy { get; init; }
+
+    /// <summary>What was agreed or what to watch, in the teams' words.</summary>
+    public string? Note { get; init; }
+
     public static Dependency FinishToStart(WorkItemId predecessor, WorkItemId successor) =>
         new(predecessor, successor, DependencyType.FinishToStart, Lag.None);
 }

@@ -35,6 +35,12 @@ public sealed record WorkItem(WorkItemId Id, string Name, ProjectId Project)
 
     public Constraint Constraint { get; init; } = Constraint.AsSoonAsPossible;
 
+    /// <summary>The directly responsible individual: the person to ask about this item.</summary>
+    public PersonId? Owner { get; init; }
+
+    /// <summary>A link to the item's ticket or document (an absolute URL).</summary>
+    public string? Link { get; init; }
+
     /// <summary>A target finish that does not move the schedule but shows as negative slack when missed.</summary>
     public DateTime? Deadline { get; init; }
 
@@ -62,4 +68,7 @@ public sealed record WorkItem(WorkItemId Id, string Name, ProjectId Project)
     public WsjfScore? Wsjf { get; init; }
 
     public bool IsMilestone => Kind == WorkItemKind.Milestone;
+
+    /// <summary>Done, but without an actual start and finish: its dates are guessed from the plan, so its slack means nothing and is not reported.</summary>
+    public bool IsDoneWithoutActuals => Status == WorkItemStatus.Done && !IsMilestone && (Progress.ActualStart is null || Progress.ActualFinish is null);
 }

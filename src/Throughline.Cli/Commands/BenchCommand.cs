@@ -61,6 +61,11 @@ internal static partial class BenchCommand
                 return ExitCodes.Usage;
             }
 
+            if (parse.GetValue(output) is { } outPath && OutputFile.Check(outPath, "bench psplib", error) is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             return RunPsplib(settings, RcpspSolver.Solve, parse.InvocationConfiguration.Output, error);
         });
         return command;

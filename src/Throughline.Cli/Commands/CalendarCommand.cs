@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Throughline.Interop;
 using Throughline.Interop.ICalendar;
 using Throughline.Scheduling;
@@ -25,6 +24,12 @@ internal static class CalendarCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var target = parse.GetValue(outFile) is { } outPath ? OutputFile.Check(outPath, "calendar", error) : null;
+            if (parse.GetValue(outFile) is not null && target is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             if (ScheduledFile.Load(parse.GetValue(file)!.ToString(), error) is not { } scheduled)
             {
                 return ExitCodes.InvalidInput;
@@ -37,9 +42,9 @@ internal static class CalendarCommand
             }
 
             var calendar = ProgramCalendarWriter.Write(scheduled.Program, scheduled.Schedule, DateTime.UtcNow);
-            if (parse.GetValue(outFile) is { } target)
+            if (target is not null)
             {
-                File.WriteAllText(target.FullName, calendar, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                target.Write(calendar);
             }
             else
             {

@@ -41,6 +41,12 @@ internal static class LevelCommand
                 return ExitCodes.Usage;
             }
 
+            var target = parse.GetValue(output) is { } outPath ? OutputFile.Check(outPath, "level", error) : null;
+            if (parse.GetValue(output) is not null && target is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             if (ScheduledFile.Load(parse.GetValue(file)!.ToString(), error) is not { } scheduled)
             {
                 return ExitCodes.InvalidInput;
@@ -56,7 +62,7 @@ internal static class LevelCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (parse.GetValue(output) is { } target)
+            if (target is not null)
             {
                 // A plan file keeps its text: only the moved items' constraint lines change. A Microsoft Project file
                 // becomes a plan as the writer writes one.
@@ -64,8 +70,8 @@ internal static class LevelCommand
                 var text = PlanReader.IsPlanPath(source)
                     ? PlanFileEditor.Sync(File.ReadAllText(source), scheduled.Program, leveledFile.Program)
                     : PlanWriter.Write(leveledFile.Program);
-                File.WriteAllText(target.FullName, text);
-                error.WriteLine($"tl level: wrote the leveled plan to {target}");
+                target.Write(text);
+                error.WriteLine($"tl level: wrote the leveled plan to {target.Target}");
             }
 
             if (parse.GetValue(format) == "json")

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Throughline.Reports;
 using Throughline.Reports.Html;
 using Throughline.Reports.Markdown;
@@ -57,6 +56,12 @@ internal static class ReportCommand
                 return ExitCodes.Usage;
             }
 
+            var target = parse.GetValue(outFile) is { } outPath ? OutputFile.Check(outPath, "report", error) : null;
+            if (parse.GetValue(outFile) is not null && target is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var current = ScheduledFile.Load(parse.GetValue(file)!.ToString(), error);
             var baseline = parse.GetValue(since) is { } sinceFile ? ScheduledFile.Load(sinceFile.ToString(), error) : null;
             if (current is null || (parse.GetValue(since) is not null && baseline is null))
@@ -83,9 +88,9 @@ internal static class ReportCommand
                 ScheduleOptions = current.File.ScheduleOptions,
             });
             var document = parse.GetValue(format) == "html" ? HtmlStatusReport.Write(report) : MarkdownStatusReport.Write(report);
-            if (parse.GetValue(outFile) is { } target)
+            if (target is not null)
             {
-                File.WriteAllText(target.FullName, document, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                target.Write(document);
             }
             else
             {

@@ -55,6 +55,7 @@ internal static class ScheduleCommand
                     output.Write(Json(program, schedule, loaded, diagnostics));
                     break;
                 case "csv":
+                    ScheduledFile.Write(diagnostics, error);
                     output.Write(Csv(program, schedule, loaded));
                     break;
                 default:
@@ -146,15 +147,16 @@ internal static class ScheduleCommand
             string[] fields =
             [
                 uid, item.Id.Value, item.Name, Time(s.Start), Time(s.Finish), Time(s.EarlyStart), Time(s.EarlyFinish), Time(s.LateStart), Time(s.LateFinish),
-                s.TotalSlackMinutes.ToString(CultureInfo.InvariantCulture), s.FreeSlackMinutes.ToString(CultureInfo.InvariantCulture), s.IsCritical ? "true" : "false",
+                item.IsDoneWithoutActuals ? string.Empty : s.TotalSlackMinutes.ToString(CultureInfo.InvariantCulture),
+                item.IsDoneWithoutActuals ? string.Empty : s.FreeSlackMinutes.ToString(CultureInfo.InvariantCulture),
+                s.IsCritical ? "true" : "false",
             ];
-            csv.AppendLine(string.Join(',', fields.Select(Quote)));
+            csv.AppendLine(string.Join(',', fields.Select(CsvField.Quote)));
         }
 
         return csv.ToString();
 
         static string Time(DateTime value) => value.ToString(TimeFormat, CultureInfo.InvariantCulture);
-        static string Quote(string field) => field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     private static void Table(IAnsiConsole console, Program program, ProgramSchedule schedule, bool all)
@@ -199,8 +201,8 @@ internal static class ScheduleCommand
                 $"{(s.IsCritical ? "[red]*[/] " : string.Empty)}{Markup.Escape(item.Name)} [grey]{Markup.Escape(id.Value)}[/]",
                 Date(s.Start),
                 Date(s.Finish),
-                Days(s.TotalSlackMinutes),
-                Days(s.FreeSlackMinutes),
+                item.IsDoneWithoutActuals ? "-" : Days(s.TotalSlackMinutes),
+                item.IsDoneWithoutActuals ? "-" : Days(s.FreeSlackMinutes),
                 Markup.Escape(s.DrivingPredecessor?.Value ?? s.Driver.ToString()));
         }
 

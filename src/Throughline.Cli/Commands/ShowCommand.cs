@@ -123,9 +123,10 @@ internal static partial class ShowCommand
                 WorkItemStatus.NotStarted => string.Empty,
             };
             var committed = item.Committed is { } c ? $" [bold]committed {c:yyyy-MM-dd}[/]" : string.Empty;
-            var cross = crossProject[item.Id].Any() ? $" [aqua]<- {string.Join(", ", crossProject[item.Id].Select(d => Markup.Escape(d.Predecessor.Value)))}[/]" : string.Empty;
+            var cross = crossProject[item.Id].Any() ? $" [aqua]<- {string.Join(", ", crossProject[item.Id].Select(d => Markup.Escape(d.Type == DependencyType.FinishToStart && d.Lag.IsZero ? d.Predecessor.Value : $"{d.Predecessor} {Interop.Plan.PlanWriter.LinkLabel(d, program.Units)}")))}[/]" : string.Empty;
+            var owner = item.Owner is { } o ? $" [grey]owner {Markup.Escape(o.Value)}[/]" : string.Empty;
             var waits = item.WaitsOn.Count > 0 ? $" [red]waits on {Markup.Escape(string.Join(", ", item.WaitsOn))}[/]" : string.Empty;
-            var line = $"{marker}{Markup.Escape(item.Name)} [grey]{Markup.Escape(item.Id.Value)}{Markup.Escape(estimate)}{(who.Length > 0 ? " @" + Markup.Escape(who) : string.Empty)}[/]{status}{committed}{cross}{waits}";
+            var line = $"{marker}{Markup.Escape(item.Name)} [grey]{Markup.Escape(item.Id.Value)}{Markup.Escape(estimate)}{(who.Length > 0 ? " @" + Markup.Escape(who) : string.Empty)}[/]{status}{committed}{owner}{cross}{waits}";
             var node = parent.AddNode(line);
             foreach (var child in children.GetValueOrDefault(item.Id) ?? [])
             {

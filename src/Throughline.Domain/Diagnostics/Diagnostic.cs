@@ -49,6 +49,9 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message)
 {
     public DiagnosticSubject? Subject { get; init; }
 
+    /// <summary>Another entity the finding is about, such as the first of two items with one id; a reader may say where it is.</summary>
+    public DiagnosticSubject? Related { get; init; }
+
     public SourceLocation? Location { get; init; }
 
     public bool IsError => Severity == Severity.Error;

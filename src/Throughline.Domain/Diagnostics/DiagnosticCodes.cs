@@ -7,6 +7,9 @@ namespace Throughline.Domain.Diagnostics;
 /// </summary>
 public static class DiagnosticCodes
 {
+    /// <summary>The file is not UTF-8 text (a UTF-8 byte order mark is fine).</summary>
+    public const string Encoding = "TL1000";
+
     /// <summary>The file is not well-formed YAML (or XML).</summary>
     public const string Syntax = "TL1001";
 
@@ -27,6 +30,9 @@ public static class DiagnosticCodes
 
     /// <summary>A duration or lag longer than the whole range of dates a plan can hold (<see cref="PlanRange"/>): no schedule could fit it.</summary>
     public const string OutOfRange = "TL1007";
+
+    /// <summary>A date after 2100: readable, but almost always a typo for a year this century.</summary>
+    public const string FarFutureDate = "TL1008";
 
     /// <summary>Well-formed XML that is not a Microsoft Project XML document (wrong root element or namespace).</summary>
     public const string NotMspdi = "TL1401";
@@ -84,4 +90,10 @@ public static class DiagnosticCodes
 
     /// <summary>The schedule runs past the last date a plan can hold (<see cref="PlanRange.MaxDate"/>): the durations and lags of a chain add up to more than the range.</summary>
     public const string ScheduleOutOfRange = "TL3001";
+
+    /// <summary>The program's status date lies before its start: nothing can have happened yet.</summary>
+    public const string StatusDateBeforeStart = "TL2020";
+
+    /// <summary>An item marked done without an actual start and finish: the schedule has to guess its dates.</summary>
+    public const string DoneWithoutActuals = "TL2021";
 }

@@ -20,6 +20,8 @@ public static partial class ProgramValidator
         context.CheckCalendarBases();
         context.CheckRanges();
         context.CheckProductAndEngineering();
+        context.CheckStatusDates();
+        context.CheckOwners();
         return context.Diagnostics;
     }
 
@@ -308,7 +310,11 @@ public static partial class ProgramValidator
             {
                 if (!first.TryAdd(id, index))
                 {
-                    Add(Severity.Error, DiagnosticCodes.DuplicateId, $"duplicate {noun} id '{id}' (first defined as {noun} #{first[id] + 1})", kind, index, "id");
+                    Diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DuplicateId, $"duplicate {noun} id '{id}'")
+                    {
+                        Subject = new DiagnosticSubject(kind, index, "id"),
+                        Related = new DiagnosticSubject(kind, first[id], "id"),
+                    });
                 }
 
                 index++;

@@ -14,12 +14,12 @@ public static partial class PlanReader
         [
             "id", "name", "description", "milestone", "estimate", "effort", "team", "people", "status", "actual-start", "actual-finish",
             "percent-complete", "remaining", "committed", "constraint", "deadline", "calendar", "depends-on", "waits-on", "tags", "items",
-            "problem", "prd", "requirements", "rice", "wsjf", "distribution",
+            "problem", "prd", "requirements", "rice", "wsjf", "distribution", "owner", "link",
         ];
 
         private static readonly string[] EstimateFields = ["optimistic", "likely", "pessimistic"];
         private static readonly string[] ConstraintFields = ["type", "date"];
-        private static readonly string[] DependencyFields = ["item", "type", "lag"];
+        private static readonly string[] DependencyFields = ["item", "type", "lag", "need-by", "note"];
 
         private readonly List<WorkItem> items = [];
         private readonly List<Dependency> dependencies = [];
@@ -127,6 +127,8 @@ public static partial class PlanReader
                 },
                 Committed = f.Date("committed"),
                 Constraint = constraint ?? Constraint.AsSoonAsPossible,
+                Owner = PersonRef(f.String("owner")),
+                Link = ReadLink(f),
                 Deadline = f.DateTime("deadline", endOfDay: true),
                 Calendar = CalendarRef(f.String("calendar")),
                 WaitsOn = f.Ids("waits-on").Select(d => new DecisionId(d)).ToList(),
@@ -239,9 +241,23 @@ public static partial class PlanReader
             return new Constraint(type, date);
         }
 
+        private string? ReadLink(YamlFields f)
+        {
+            var text = Text(f.String("link"));
+            if (text is not null && !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            {
+                context.Error(f.Get("link")!, DiagnosticCodes.InvalidValue, $"link: '{text}' is not an http(s) URL; write the full address, e.g. https://tracker.example.com/browse/API-12");
+                return null;
+            }
+
+            return text;
+        }
+
         private void ReadDependency(YamlNode node, WorkItemId successor)
         {
             string? predecessor;
+            DateOnly? needBy = null;
+            string? note = null;
             var type = DependencyType.FinishToStart;
             var lag = Lag.None;
             switch (node)
@@ -273,6 +289,8 @@ public static partial class PlanReader
                 case YamlMappingNode mapping:
                     var f = new YamlFields(context, mapping, "a dependency", DependencyFields);
                     predecessor = f.String("item", required: true)?.Trim();
+                    needBy = f.Date("need-by");
+                    note = Text(f.String("note"));
                     if (f.Has("type"))
                     {
                         var parsed = f.Enum("type", PlanWords.DependencyTypes);
@@ -307,7 +325,7 @@ public static partial class PlanReader
             }
 
             context.SourceMap.AddEntity(EntityKind.Dependency, dependencies.Count, context.Locate(node));
-            dependencies.Add(new Dependency(new WorkItemId(predecessor), successor, type, lag));
+            dependencies.Add(new Dependency(new WorkItemId(predecessor), successor, type, lag) { NeedBy = needBy, Note = note });
         }
 
         /// <summary>"platform 200%" is the team with two people's worth of units; "platform" alone is 100%.</summary>

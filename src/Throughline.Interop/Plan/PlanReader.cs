@@ -35,6 +35,11 @@ public static partial class PlanReader
         var context = new ReadContext(path);
         try
         {
+            if (Directory.Exists(path))
+            {
+                return Failed(context, $"{path} is a directory; name a plan file (*.tl.yaml) in it");
+            }
+
             var info = new FileInfo(path);
             if (!info.Exists)
             {
@@ -46,7 +51,14 @@ public static partial class PlanReader
                 return Failed(context, $"file is {info.Length / (1024 * 1024)} MB; plan files are limited to {MaxFileBytes / (1024 * 1024)} MB");
             }
 
-            return Read(File.ReadAllText(path), path);
+            var text = PlanEncoding.Decode(File.ReadAllBytes(path), path, out var notUtf8);
+            if (text is null)
+            {
+                context.Diagnostics.Add(notUtf8!);
+                return new PlanReadResult(null, context.Diagnostics, context.SourceMap);
+            }
+
+            return Read(text, path);
         }
         catch (IOException e)
         {
@@ -85,18 +97,28 @@ public static partial class PlanReader
             var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
             var at = message.IndexOf("): ", StringComparison.Ordinal);
             message = message.StartsWith("(Line:", StringComparison.Ordinal) && at > 0 ? message[(at + 3)..] : message;
-            context.Diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.Syntax, "YAML: " + message)
+            var location = context.Locate(e.Start);
+            var tab = message.Contains("tab character", StringComparison.Ordinal) ? text.IndexOf('\t', (int)Math.Min(e.Start.Index, text.Length)) : -1;
+            if (tab >= 0)
             {
-                Location = context.Locate(e.Start),
-            });
+                // YamlDotNet reports a tab at the end of the scalar before it, often a line early; point at the tab.
+                var lineStart = text.LastIndexOf('\n', Math.Max(0, tab - 1)) + 1;
+                location = new SourceLocation(fileName, text.AsSpan(0, tab).Count('\n') + 1, tab - lineStart + 1);
+                message = "a tab character; YAML indents with spaces only";
+            }
+
+            context.Diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.Syntax, "YAML: " + message) { Location = location });
             return new PlanReadResult(null, context.Diagnostics, context.SourceMap);
         }
 
         var program = new Reader(context).ReadRoot(root);
         if (program is not null)
         {
-            foreach (var diagnostic in ProgramValidator.Validate(program))
+            foreach (var found in ProgramValidator.Validate(program))
             {
+                var diagnostic = found.Related is { } related && context.SourceMap.Locate(related) is { } first
+                    ? found with { Message = $"{found.Message} (the first is at line {first.Line}, column {first.Column})" }
+                    : found;
                 context.Diagnostics.Add(diagnostic with { Location = diagnostic.Location ?? (diagnostic.Subject is { } s ? context.SourceMap.Locate(s) : null) ?? new SourceLocation(fileName, 1, 1) });
             }
         }

@@ -253,7 +253,22 @@ public static partial class PlanWriter
             program.WorkItems.Where(i => i.Parent is not null).GroupBy(i => i.Parent!.Value).ToDictionary(g => g.Key, g => g.ToList()),
             program.Dependencies.ToLookup(d => d.Successor));
 
-    internal static YamlNode DependencyNode(Dependency dependency, WorkTimeUnits units) => new YamlScalarNode(DependencyText(dependency, units));
+    /// <summary>A link as the short text (<c>api SS+2d</c>), or as a mapping when it carries a need-by date or a note.</summary>
+    internal static YamlNode DependencyNode(Dependency dependency, WorkTimeUnits units)
+    {
+        if (dependency.NeedBy is null && dependency.Note is null)
+        {
+            return new YamlScalarNode(DependencyText(dependency, units));
+        }
+
+        var node = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Flow };
+        Add(node, "item", dependency.Predecessor.Value);
+        Add(node, "type", dependency.Type == DependencyType.FinishToStart ? null : PlanWords.Word(PlanWords.DependencyTypes, dependency.Type).ToUpperInvariant());
+        Add(node, "lag", dependency.Lag.IsZero ? null : PlanValues.FormatLag(dependency.Lag, units));
+        Add(node, "need-by", dependency.NeedBy is { } date ? PlanValues.FormatDate(date) : null);
+        Add(node, "note", dependency.Note);
+        return node;
+    }
 
     private static YamlMappingNode ItemNode(WorkItem item, WorkTimeUnits units, Dictionary<WorkItemId, List<WorkItem>> children, ILookup<WorkItemId, Dependency> dependencies)
     {
@@ -261,6 +276,8 @@ public static partial class PlanWriter
         Add(node, "id", item.Id.Value);
         Add(node, "name", item.Name);
         Add(node, "description", item.Description);
+        Add(node, "owner", item.Owner?.Value);
+        Add(node, "link", item.Link);
         Add(node, "milestone", item.IsMilestone ? "true" : null);
         if (item.Estimate is { } estimate)
         {
@@ -296,13 +313,25 @@ public static partial class PlanWriter
 
         Add(node, "deadline", item.Deadline is { } d ? PlanValues.FormatDateTime(d, endOfDay: true) : null);
         Add(node, "calendar", item.Calendar?.Value);
-        AddIds(node, "depends-on", dependencies[item.Id].Select(dep => DependencyText(dep, units)));
+        if (dependencies[item.Id].Any())
+        {
+            node.Add("depends-on", new YamlSequenceNode(dependencies[item.Id].Select(dep => DependencyNode(dep, units))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
+        }
+
         AddIds(node, "waits-on", item.WaitsOn.Select(w => w.Value));
         AddIds(node, "tags", item.Tags);
         Add(node, "distribution", item.Distribution is { } distribution ? PlanWords.Word(PlanWords.Distributions, distribution) : null);
         AddProduct(node, item);
         AddList(node, "items", (children.GetValueOrDefault(item.Id) ?? []).Select(child => ItemNode(child, units, children, dependencies)));
         return node;
+    }
+
+    /// <summary>A link's type and lag as a plan writes them after the id: <c>FS</c>, <c>SS+3d</c>, <c>FS-1d</c>.</summary>
+    public static string LinkLabel(Dependency dependency, WorkTimeUnits units)
+    {
+        ArgumentNullException.ThrowIfNull(dependency);
+        var type = PlanWords.Word(PlanWords.DependencyTypes, dependency.Type).ToUpperInvariant();
+        return dependency.Lag.IsZero ? type : type + PlanValues.FormatLag(dependency.Lag, units);
     }
 
     private static string DependencyText(Dependency dependency, WorkTimeUnits units)

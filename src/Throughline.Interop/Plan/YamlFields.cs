@@ -151,10 +151,19 @@ internal sealed class YamlFields
         return value;
     }
 
-    public DateOnly? Date(string key, bool required = false) => Parse(key, PlanValues.Date, DiagnosticCodes.InvalidDate, required);
+    public DateOnly? Date(string key, bool required = false)
+    {
+        var date = Parse(key, PlanValues.Date, DiagnosticCodes.InvalidDate, required);
+        WarnIfFar(key, date?.Year);
+        return date;
+    }
 
-    public DateTime? DateTime(string key, bool endOfDay) =>
-        Parse(key, (string t, out string? e) => PlanValues.DateTime(t, endOfDay, out e), DiagnosticCodes.InvalidDate);
+    public DateTime? DateTime(string key, bool endOfDay)
+    {
+        var value = Parse(key, (string t, out string? e) => PlanValues.DateTime(t, endOfDay, out e), DiagnosticCodes.InvalidDate);
+        WarnIfFar(key, value?.Year);
+        return value;
+    }
 
     public WorkDuration? Duration(string key) =>
         Parse(key, (string t, out string? e) => PlanValues.WorkDuration(t, context.Units, out e), DiagnosticCodes.InvalidDuration);
@@ -166,6 +175,15 @@ internal sealed class YamlFields
     public Money? Money(string key) => Parse(key, (string t, out string? e) => PlanValues.Money(t, context.Currency, out e), DiagnosticCodes.InvalidValue);
 
     public bool? Boolean(string key) => Parse<bool>(key, PlanValues.Boolean, DiagnosticCodes.InvalidValue);
+
+    /// <summary>A date after 2100 reads, but is almost always a slip of the keyboard (2207 for 2027).</summary>
+    private void WarnIfFar(string key, int? year)
+    {
+        if (year > 2100)
+        {
+            context.Warning(values[key].Value, DiagnosticCodes.FarFutureDate, $"{key}: the year {year} is after 2100; check the date");
+        }
+    }
 
     /// <summary>An enum value written in kebab case ("in-progress"), with the accepted words in the message.</summary>
     public TEnum? Enum<TEnum>(string key, IReadOnlyDictionary<string, TEnum> words)

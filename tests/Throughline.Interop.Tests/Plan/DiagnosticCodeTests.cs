@@ -43,7 +43,31 @@ public class DiagnosticCodeTests
 
     [Fact]
     public void Duplicate_id_points_at_the_second_definition() =>
-        Expect(PlanText.WithItems("- id: a\n  name: A\n- id: »a\n  name: Again"), DiagnosticCodes.DuplicateId, "duplicate work item id 'a'");
+        Expect(PlanText.WithItems("- id: a\n  name: A\n- id: »a\n  name: Again"), DiagnosticCodes.DuplicateId, "duplicate work item id 'a' (the first is at line 17, column 13)");
+
+    [Fact]
+    public void A_date_after_2100_is_a_warning() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  committed: »2107-01-01"), DiagnosticCodes.FarFutureDate, "the year 2107 is after 2100", Severity.Warning);
+
+    [Fact]
+    public void A_status_date_before_the_program_start_is_a_warning() =>
+        Expect(PlanText.WithItems("- { id: a, name: A }").Replace("  start: 2027-01-04", "  start: 2027-01-04\n  status-date: »2026-12-01", StringComparison.Ordinal), DiagnosticCodes.StatusDateBeforeStart, "before the program starts", Severity.Warning);
+
+    [Fact]
+    public void A_done_item_without_actual_dates_is_a_warning() =>
+        Expect(PlanText.WithItems("- id: a\n  name: A\n  estimate: 2d\n  status: »done"), DiagnosticCodes.DoneWithoutActuals, "its slack is not reported", Severity.Warning);
+
+    [Fact]
+    public void A_file_that_is_not_utf8_is_refused_at_the_first_bad_byte()
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes("program:\n  id: x\n  name: Ren\u00e9e M\u00fcller\n  start: 2027-01-04\n");
+
+        PlanEncoding.Decode(bytes, "plan.tl.yaml", out var problem).ShouldBeNull();
+
+        problem.ShouldNotBeNull().Code.ShouldBe(DiagnosticCodes.Encoding);
+        problem.Location.ShouldBe(new SourceLocation("plan.tl.yaml", 3, 12));
+        problem.Message.ShouldContain("0xE9");
+    }
 
     [Fact]
     public void Undefined_reference_points_at_the_reference() =>

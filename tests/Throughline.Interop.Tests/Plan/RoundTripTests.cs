@@ -40,6 +40,38 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void Owners_links_and_a_dependencys_need_by_and_note_survive_writing()
+    {
+        var text = PlanText.WithItems("""
+            - { id: a, name: A, estimate: 2d, owner: p-a, link: "https://tracker.example.com/A-1" }
+            - id: b
+              name: B
+              depends-on: [{ item: a, type: SS, lag: 1d, need-by: 2027-02-01, note: "agreed, in writing" }]
+            """);
+
+        var program = PlanReader.Read(text, "x.tl.yaml").Program!;
+        var reread = PlanReader.Read(PlanWriter.Write(program), "y.tl.yaml");
+
+        reread.Diagnostics.ShouldBeEmpty();
+        var item = reread.Program!.WorkItems[0];
+        item.Owner.ShouldBe(new Domain.PersonId("p-a"));
+        item.Link.ShouldBe("https://tracker.example.com/A-1");
+        var link = reread.Program.Dependencies.ShouldHaveSingleItem();
+        link.NeedBy.ShouldBe(new DateOnly(2027, 2, 1));
+        link.Note.ShouldBe("agreed, in writing");
+        link.Type.ShouldBe(Domain.DependencyType.StartToStart);
+    }
+
+    [Fact]
+    public void A_link_that_is_not_a_web_address_and_an_unknown_owner_are_errors()
+    {
+        var result = PlanReader.Read(PlanText.WithItems("- { id: a, name: A, owner: p-zed, link: tracker/A-1 }"), "x.tl.yaml");
+
+        result.Diagnostics.Select(d => d.Message).ShouldContain(m => m.Contains("is not an http(s) URL", StringComparison.Ordinal));
+        result.Diagnostics.Select(d => d.Message).ShouldContain(m => m.Contains("undefined person 'p-zed'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_small_plan_survives_writing_field_for_field()
     {
         var text = PlanText.WithItems("""
