@@ -75,4 +75,7 @@ public static class DiagnosticCodes
 
     /// <summary>A category listed in <c>earned-value.work-categories</c> that no budget line uses (usually a misspelling).</summary>
     public const string UnusedWorkCategory = "TL2010";
+
+    /// <summary>A project's <c>budget:</c> disagrees with the sum of its budget lines, which are the planned total.</summary>
+    public const string BudgetDisagreesWithLines = "TL2011";
 }

@@ -2,11 +2,14 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Throughline.Domain;
+using Throughline.Reports.Outlook;
 using Throughline.Scheduling.Forecasting;
 using Throughline.Storage;
 using Throughline.Storage.Plans;
 using Throughline.Storage.Rows;
 using Throughline.Web.Auth;
+using Throughline.Web.Ui;
 
 namespace Throughline.Web.Api;
 
@@ -28,6 +31,7 @@ public static class ProgramsApi
         programs.MapGet("/{program}/overview", OverviewAsync);
         programs.MapGet("/{program}/schedule", ScheduleAsync);
         programs.MapGet("/{program}/forecast", ForecastAsync);
+        programs.MapGet("/{program}/status", StatusAsync);
         programs.MapGet("/{program}/diagnostics", DiagnosticsAsync);
         return api;
     }
@@ -221,6 +225,35 @@ public static class ProgramsApi
                 ["daysAtP80"] = Math.Round(d.DaysAtP80, 2),
             })]),
         });
+    }
+
+    /// <summary>
+    /// The outlook (docs/scheduling.md, "tl status"): the same document as <c>tl status --format json</c> for the same
+    /// plan, iterations and seed. Without <c>iterations</c>, the pages' count (<see cref="ProgramViews.ForecastIterations"/>).
+    /// </summary>
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StatusAsync(
+        string program, HttpContext http, ThroughlineDb db, ProgramSnapshots snapshots, ProgramViews views, CancellationToken cancellationToken, int? iterations = null, ulong seed = 1, bool unleveled = false)
+    {
+        var (access, problem) = await ProgramAccess.CheckAsync(http, db, program, Permission.Viewer, cancellationToken);
+        if (access is null)
+        {
+            return problem!;
+        }
+
+        if (iterations is < 100 or > MaxForecastIterations)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["iterations"] = [$"between 100 and {MaxForecastIterations}"] });
+        }
+
+        var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
+        if (snapshot.Plan.Program is not { } plan || snapshot.Plan.HasErrors)
+        {
+            return Problems.Conflict("the plan has errors, so it has no outlook; see /diagnostics");
+        }
+
+        var view = new ProgramView(access, FunctionalRole.Other, snapshot, plan.StatusDate ?? views.Today);
+        var page = ProgramViews.PageForecast(view);
+        return TypedResults.Ok(OutlookJson.Of(views.Outlook(view, page with { Iterations = iterations ?? page.Iterations, Seed = seed, Unleveled = unleveled })));
     }
 
     private static async Task<Results<Ok<JsonArray>, ProblemHttpResult>> DiagnosticsAsync(

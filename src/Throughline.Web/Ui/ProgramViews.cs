@@ -5,6 +5,7 @@ using Plan = Throughline.Domain.Program;
 using Throughline.Interop.Plan;
 using Throughline.Reports;
 using Throughline.Scheduling;
+using Throughline.Reports.Outlook;
 using Throughline.Scheduling.Forecasting;
 using Throughline.Storage;
 using Throughline.Storage.Plans;
@@ -93,20 +94,37 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, I
     public async Task<ProgramSnapshot> SnapshotAsync(ProgramRow program, CancellationToken cancellationToken) =>
         await snapshots.GetAsync(db, program, cancellationToken);
 
-    /// <summary>The forecast of the plan (seeded, so a page shows the same figures on every load of a revision).</summary>
-    public ProgramForecast Forecast(ProgramView view)
+    /// <summary>The forecast options of pages: seeded, so a page shows the same figures on every load of a revision; one thread per request.</summary>
+    public static OutlookOptions PageForecast(ProgramView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return cache.GetOrCreate(("ui-forecast", view.Row.Id, view.Snapshot.Revision), entry =>
+        return new OutlookOptions { Iterations = ForecastIterations(view.Program!.WorkItems.Count), Seed = 1, MaxDegreeOfParallelism = 1 };
+    }
+
+    /// <summary>The forecast of the plan with <paramref name="options"/> (default: <see cref="PageForecast"/>), kept per revision.</summary>
+    public ProgramForecast Forecast(ProgramView view, OutlookOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        options ??= PageForecast(view);
+        return cache.GetOrCreate(("ui-forecast", view.Row.Id, view.Snapshot.Revision, options.Iterations, options.Seed, options.Unleveled), entry =>
         {
             entry.SetOptions(Retention);
-            return ProgramForecaster.Forecast(view.Program!, new ProgramForecastOptions
-            {
-                Iterations = ForecastIterations(view.Program!.WorkItems.Count),
-                Seed = 1,
-                MaxDegreeOfParallelism = 1,
-                RankRisks = false,
-            });
+            return OutlookForecast.Run(view.Program!, options with { MaxDegreeOfParallelism = 1 });
+        })!;
+    }
+
+    /// <summary>
+    /// The program's outlook at its current revision as of <see cref="ProgramView.AsOf"/>: the one computation behind
+    /// the dashboard and portfolio headlines, the report pages and <c>GET /api/programs/{program}/status</c>.
+    /// </summary>
+    public ProgramOutlook Outlook(ProgramView view, OutlookOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        options ??= PageForecast(view);
+        return cache.GetOrCreate(("ui-outlook", view.Row.Id, view.Snapshot.Revision, view.AsOf, options.Iterations, options.Seed, options.Unleveled), entry =>
+        {
+            entry.SetOptions(Retention);
+            return ProgramOutlook.Compute(view.Program!, view.Schedule!, Forecast(view, options), view.AsOf);
         })!;
     }
 
@@ -127,7 +145,7 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, I
 
         var report = StatusReportBuilder.Build(new StatusReportInput(view.Program!, view.Schedule!, view.AsOf)
         {
-            Forecast = Forecast(view),
+            Outlook = Outlook(view),
             Baseline = baseline?.Program,
             BaselineSchedule = baseline?.Schedule,
             BaselineName = baseline?.Name,
