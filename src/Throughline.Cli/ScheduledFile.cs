@@ -26,7 +26,10 @@ internal sealed record ScheduledFile(ProgramFile File, ProgramSchedule Schedule,
         }
 
         var schedule = ProgramScheduler.Schedule(file.Program!, file.ScheduleOptions);
-        return new ScheduledFile(file, schedule, file.Diagnostics.Concat(schedule.Diagnostics.Select(file.Locate)).ToList());
+
+        // A finding the file's validation already reported (a dependency cycle, in the same words) is said once.
+        var said = file.Diagnostics.Select(d => (d.Code, d.Message)).ToHashSet();
+        return new ScheduledFile(file, schedule, file.Diagnostics.Concat(schedule.Diagnostics.Where(d => !said.Contains((d.Code, d.Message))).Select(file.Locate)).ToList());
     }
 
     /// <summary>

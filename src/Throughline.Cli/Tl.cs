@@ -15,6 +15,7 @@ internal static class Tl
         {
             ValidateCommand.Create(),
             ShowCommand.Create(),
+            StatusCommand.Create(),
             ScheduleCommand.Create(),
             DiffCommand.Create(),
             ForecastCommand.Create(),

@@ -79,6 +79,20 @@ public sealed record ForecastSettings
     /// <summary>Tags that are correlation drivers: the items carrying one move together, in addition to their team.</summary>
     public IReadOnlyList<string> Correlate { get; init; } = [];
 
+    /// <summary>
+    /// How long an overdue open decision is still expected to take from the status date (plan: <c>decision-lag</c>, a
+    /// duration or a three-point estimate): the gate it puts before the work it blocks lasts this long, sampled in the
+    /// forecast. Unset means <see cref="DefaultDecisionLag"/>.
+    /// </summary>
+    public Estimate? DecisionLag { get; init; }
+
+    /// <summary>The decision lag when the plan sets none: 1, 5 and 15 working days of the program's units.</summary>
+    public static Estimate DefaultDecisionLag(WorkTimeUnits units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return new Estimate(new WorkDuration(units.MinutesPerDay), new WorkDuration(5L * units.MinutesPerDay), new WorkDuration(15L * units.MinutesPerDay));
+    }
+
     /// <summary>True when nothing is set, so a writer can leave the section out.</summary>
-    public bool IsEmpty => Distribution is null && Uncertainty is null && Correlation is null && Categories.Count == 0 && Correlate.Count == 0;
+    public bool IsEmpty => Distribution is null && Uncertainty is null && Correlation is null && Categories.Count == 0 && Correlate.Count == 0 && DecisionLag is null;
 }

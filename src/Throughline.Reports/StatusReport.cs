@@ -5,26 +5,34 @@ using Throughline.Reports.Budget;
 using Throughline.Reports.Changes;
 using Throughline.Reports.Charts;
 using Throughline.Reports.Health;
+using Throughline.Reports.Outlook;
 using Throughline.Reports.Risks;
 using Throughline.Scheduling.Forecasting;
 
 namespace Throughline.Reports;
 
 /// <summary>A milestone or committed item due in the report's look-ahead window.</summary>
-public sealed record UpcomingMilestone(WorkItemId Id, string Name, ProjectId Project, DateOnly Finish, DateOnly? Committed, double SlackDays, bool IsCritical)
+/// <param name="BufferDays">Working days to the committed date (docs/scheduling.md, "Outlook glossary"); null when not committed.</param>
+/// <param name="TotalSlackDays">Total slack in Microsoft Project's sense, in working days.</param>
+public sealed record UpcomingMilestone(WorkItemId Id, string Name, ProjectId Project, DateOnly Finish, DateOnly? Committed, double? BufferDays, double TotalSlackDays, bool IsCritical)
 {
-    public bool IsLate => Committed is { } c && (Finish > c || SlackDays < 0);
+    public bool IsLate => Committed is { } c && (Finish > c || BufferDays < 0);
 }
 
 /// <summary>Work that cannot proceed, and what holds it: open decisions, a blocked status, risks that occurred.</summary>
 public sealed record BlockedWork(WorkItemId Id, string Name, ProjectId Project, bool IsCritical, IReadOnlyList<string> Blockers);
 
 /// <summary>A project's milestone or committed item in its section of the report.</summary>
-public sealed record ProjectMilestone(WorkItemId Id, string Name, DateOnly Finish, DateOnly? Committed, double SlackDays, bool IsDone)
+/// <param name="BufferDays">Working days to the committed date; null when not committed.</param>
+/// <param name="TotalSlackDays">Total slack in Microsoft Project's sense, in working days.</param>
+public sealed record ProjectMilestone(WorkItemId Id, string Name, DateOnly Finish, DateOnly? Committed, double? BufferDays, double TotalSlackDays, bool IsDone)
 {
     public DateOnly? ForecastP80 { get; init; }
 
+    /// <summary>The outlook's chance on time (for a pinned commitment, that of the work driving it).</summary>
     public double? ProbabilityOnTime { get; init; }
+
+    public bool Pinned { get; init; }
 }
 
 /// <summary>One project's section: its three roles, health, milestones, risks and budget.</summary>
@@ -40,6 +48,9 @@ public sealed record StatusReport
 
     public required DateOnly Today { get; init; }
 
+    /// <summary>The outlook the report's commitments, headline, decisions, budget and health come from.</summary>
+    public required ProgramOutlook Outlook { get; init; }
+
     public required ProgramHealth Health { get; init; }
 
     /// <summary>Every commitment, in committed-date order.</summary>
@@ -48,23 +59,8 @@ public sealed record StatusReport
     /// <summary>The commitment that closes the program (the latest committed date), or null when nothing is committed.</summary>
     public CommitmentOutlook? FinalCommitment => Commitments.Count == 0 ? null : Commitments[^1];
 
-    /// <summary>
-    /// The commitment, other than the final one, least likely to hold (lowest chance on time, else least slack), when
-    /// it is in doubt (below 80% on time, or less slack than the schedule rule's amber line); else null.
-    /// </summary>
-    public CommitmentOutlook? MostAtRisk
-    {
-        get
-        {
-            var amber = Program.Health.Schedule.AmberSlackDays;
-            return Commitments.Take(Commitments.Count - 1)
-                .Where(c => (c.ProbabilityOnTime is { } p && !c.Pinned) ? p < 0.8 : c.SlackDays < amber)
-                .OrderBy(c => c.Pinned ? 1 : c.ProbabilityOnTime ?? 1)
-                .ThenBy(c => c.SlackDays)
-                .ThenBy(c => c.Committed)
-                .FirstOrDefault();
-        }
-    }
+    /// <summary>The headline: the commitment least likely to hold (<see cref="ProgramOutlook.WorstCommitment"/>).</summary>
+    public CommitmentOutlook? WorstCommitment => Outlook.WorstCommitment;
 
     public required DateOnly ScheduledFinish { get; init; }
 

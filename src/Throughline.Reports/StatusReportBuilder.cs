@@ -5,6 +5,7 @@ using Throughline.Reports.Budget;
 using Throughline.Reports.Changes;
 using Throughline.Reports.Charts;
 using Throughline.Reports.Health;
+using Throughline.Reports.Outlook;
 using Throughline.Reports.Risks;
 using Throughline.Scheduling;
 using Throughline.Scheduling.Forecasting;
@@ -19,9 +20,15 @@ public sealed record StatusReportInput(Program Program, ProgramSchedule Schedule
 {
     public ProgramForecast? Forecast { get; init; }
 
+    /// <summary>The outlook already computed for this program, schedule, forecast and date (a page's cached one); null computes it.</summary>
+    public ProgramOutlook? Outlook { get; init; }
+
     public Program? Baseline { get; init; }
 
     public ProgramSchedule? BaselineSchedule { get; init; }
+
+    /// <summary>The baseline's forecast (same iterations and seed as <see cref="Forecast"/>), for P80 and chance on time before and after.</summary>
+    public ProgramForecast? BaselineForecast { get; init; }
 
     /// <summary>How the report names the baseline (its file name).</summary>
     public string? BaselineName { get; init; }
@@ -49,14 +56,12 @@ public static class StatusReportBuilder
         var lookup = new ProgramLookup(program);
         var minutesPerDay = (double)program.Units.MinutesPerDay;
         var workingDays = new WorkingDays(program, schedule);
-        double Slack(WorkItem item, ItemSchedule s) => item.Committed is { } c ? Commitments.SlackDays(s, c, workingDays, minutesPerDay) : s.TotalSlackMinutes / minutesPerDay;
+        double? Buffer(WorkItem item, ItemSchedule s) => item.Committed is { } c ? workingDays.BufferBefore(s.Finish, c) : null;
         var critical = schedule.Items.Values.Where(s => s.IsCritical).Select(s => s.Id).ToHashSet();
-        var decisions = DecisionReview.Review(program, today, critical);
-        var budget = ProgramBudget.Compute(program, schedule, program.StatusDate ?? today);
-        var commitments = Commitments.Of(program, schedule, input.Forecast);
-        var health = ProgramHealth.Assess(program, commitments, budget, decisions, today);
+        var outlook = input.Outlook ?? ProgramOutlook.Compute(program, schedule, input.Forecast, today, input.ScheduleOptions);
+        var (decisions, budget, commitments, health) = (outlook.DecisionFindings, outlook.Budget, outlook.Commitments, outlook.Health);
         var risks = RiskRegister.Assess(program, schedule, today, input.ScheduleOptions, input.PropagateRisks);
-        var forecasts = (input.Forecast?.Milestones ?? []).Where(m => m.Id is not null).GroupBy(m => m.Id!.Value).ToDictionary(g => g.Key, g => g.First());
+        var forecasts = (outlook.Forecast?.Milestones ?? []).Where(m => m.Id is not null).GroupBy(m => m.Id!.Value).ToDictionary(g => g.Key, g => g.First());
 
         var upcoming = new List<UpcomingMilestone>();
         foreach (var item in Unique(program, lookup))
@@ -66,13 +71,16 @@ public static class StatusReportBuilder
                 var finish = DateOnly.FromDateTime(s.Finish);
                 if (finish >= today && finish.DayNumber <= today.DayNumber + input.LookAheadDays)
                 {
-                    upcoming.Add(new UpcomingMilestone(item.Id, item.Name, item.Project, finish, item.Committed, Slack(item, s), s.IsCritical));
+                    upcoming.Add(new UpcomingMilestone(item.Id, item.Name, item.Project, finish, item.Committed, Buffer(item, s), s.TotalSlackMinutes / minutesPerDay, s.IsCritical));
                 }
             }
         }
 
         var changes = input.Baseline is { } baseline && input.BaselineSchedule is { } baselineSchedule
-            ? PlanChanges.Compare(baseline, baselineSchedule, program, schedule)
+            ? PlanChanges.Compare(baseline, baselineSchedule, program, schedule) with
+            {
+                Commitments = CommitmentChanges.Compare(baseline, baselineSchedule, ProgramOutlook.Compute(baseline, baselineSchedule, input.BaselineForecast, today), program, schedule, outlook),
+            }
             : null;
 
         var sections = new List<ProjectSection>();
@@ -85,10 +93,11 @@ public static class StatusReportBuilder
                 {
                     var s = schedule.Items[i.Id];
                     var f = forecasts.GetValueOrDefault(i.Id);
-                    return new ProjectMilestone(i.Id, i.Name, DateOnly.FromDateTime(s.Finish), i.Committed, Slack(i, s), ProgramLookup.IsFinished(i))
+                    return new ProjectMilestone(i.Id, i.Name, DateOnly.FromDateTime(s.Finish), i.Committed, Buffer(i, s), s.TotalSlackMinutes / minutesPerDay, ProgramLookup.IsFinished(i))
                     {
-                        ForecastP80 = f?.PinnedBy is null ? f?.P80 : null,
-                        ProbabilityOnTime = f?.PinnedBy is null ? f?.ProbabilityOnTime : null,
+                        ForecastP80 = f?.P80,
+                        ProbabilityOnTime = f?.ProbabilityOnTime,
+                        Pinned = f?.PinnedBy is not null,
                     };
                 })
                 .OrderBy(m => m.Finish)
@@ -113,10 +122,11 @@ public static class StatusReportBuilder
         {
             Program = program,
             Today = today,
+            Outlook = outlook,
             Health = health,
             Commitments = commitments,
             ScheduledFinish = DateOnly.FromDateTime(schedule.ProjectFinish),
-            Forecast = input.Forecast,
+            Forecast = outlook.Forecast,
             LookAheadDays = input.LookAheadDays,
             NextMilestones = [.. upcoming.OrderBy(m => m.Finish).ThenBy(m => m.Id.Value, StringComparer.Ordinal)],
             Changes = changes,
@@ -127,7 +137,7 @@ public static class StatusReportBuilder
             Budget = budget,
             Projects = sections,
             CriticalPath = Gantt(program, lookup, schedule, commitments, today, input.GanttRows),
-            ForecastCurve = Curve(input.Forecast, commitments),
+            ForecastCurve = Curve(outlook.Forecast, commitments),
             Burn = budget.Cost.IsEmpty ? null : new BurnChart(budget.RunCosts is null ? "Budget burn (cumulative)" : "Budget burn, work and run costs (cumulative)", budget.Burn, budget.Cost.Budget, budget.Cost.StatusDate, budget.Cost.Currency),
             HeatMap = heat,
         };
@@ -192,7 +202,7 @@ public static class StatusReportBuilder
     private static GanttChart Gantt(Program program, ProgramLookup lookup, ProgramSchedule schedule, IReadOnlyList<CommitmentOutlook> commitments, DateOnly today, int maxRows)
     {
         var final = commitments.Count > 0 ? commitments[^1] : null;
-        var path = final is null ? [.. schedule.CriticalPath.Where(schedule.Items.ContainsKey)] : PathInto(program, schedule, final.Id);
+        List<WorkItemId> path = final is null ? [.. schedule.CriticalPath.Where(schedule.Items.ContainsKey)] : [.. DrivingChain.Into(program, schedule, final.Id)];
         var firstOpen = path.FindIndex(id => !lookup.Items.TryGetValue(id, out var item) || !ProgramLookup.IsFinished(item));
         var start = firstOpen < 0 ? Math.Max(0, path.Count - maxRows) : Math.Max(0, firstOpen - 1);
         var excerpt = path.Skip(start).Take(maxRows).ToList();
@@ -213,33 +223,6 @@ public static class StatusReportBuilder
         var what = final is null ? "Critical path" : $"Driving path to {final.Name}";
         var title = path.Count > excerpt.Count ? $"{what} (steps {start + 1} to {start + excerpt.Count} of {path.Count})" : what;
         return new GanttChart(title, rows, links) { Today = today };
-    }
-
-    /// <summary>
-    /// The chain of work that drives <paramref name="target"/>, first to last: back from it through its driving
-    /// predecessor, or, where a constraint or the status date set its start (a pinned launch date), through the
-    /// predecessor with the least slack (the latest finish among equals, then the id).
-    /// </summary>
-    private static List<WorkItemId> PathInto(Program program, ProgramSchedule schedule, WorkItemId target)
-    {
-        var predecessors = program.Dependencies.ToLookup(d => d.Successor, d => d.Predecessor);
-        var chain = new List<WorkItemId>();
-        var seen = new HashSet<WorkItemId>();
-        for (WorkItemId? id = target; id is { } current && schedule.Items.ContainsKey(current) && seen.Add(current);)
-        {
-            chain.Add(current);
-            id = schedule.Items[current].DrivingPredecessor
-                ?? predecessors[current]
-                    .Where(schedule.Items.ContainsKey)
-                    .OrderBy(p => schedule.Items[p].TotalSlackMinutes)
-                    .ThenByDescending(p => schedule.Items[p].Finish)
-                    .ThenBy(p => p.Value, StringComparer.Ordinal)
-                    .Select(p => (WorkItemId?)p)
-                    .FirstOrDefault();
-        }
-
-        chain.Reverse();
-        return chain;
     }
 
     /// <summary>The S-curve of the final commitment, or of the program end when that is pinned by a constraint or absent.</summary>

@@ -17,14 +17,22 @@ namespace Throughline.Scheduling;
 /// <param name="ItemOf">Task index → work item index.</param>
 /// <param name="ProjectStart">The project start given to the network builder (before snapping to a working minute).</param>
 /// <param name="Diagnostics">Undefined references, duplicate ids and dependency cycles found while mapping.</param>
+/// <param name="Gates">
+/// Overdue open decisions, each a task after the work items' (task index <c>ItemOf.Count</c> and up) that the work it
+/// blocks follows: see <see cref="DecisionGates"/>.
+/// </param>
 internal sealed record ProgramNetwork(
     ScheduleNetwork Network,
     IReadOnlyDictionary<WorkItemId, int> Index,
     int[] TaskOf,
     IReadOnlyList<int> ItemOf,
     DateTime ProjectStart,
-    IReadOnlyList<Diagnostic> Diagnostics)
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<DecisionGate> Gates)
 {
+    /// <summary>Whether task <paramref name="task"/> is a work item (not a decision gate).</summary>
+    public bool IsItem(int task) => task >= 0 && task < ItemOf.Count;
+
     private static readonly CalendarId DefaultCalendarId = new("standard");
 
     public static ProgramNetwork Build(Program program, ProgramScheduleOptions? options = null)
@@ -259,6 +267,21 @@ internal sealed record ProgramNetwork(
         }
 
         var summaries = options.FixedStarts.Count == 0 ? [] : items.Where(i => i.Parent is not null).Select(i => i.Parent!.Value).ToHashSet();
+
+        // Decisions gate the work that waits on them (docs/scheduling.md, "Decision gates"): a start-no-earlier-than at
+        // the due (or decided-on) date, or, for one overdue at the status date, a task of the expected lag before it.
+        var gates = DecisionGates.Of(program, index, cancelled, options.StatusDate is { } reported ? DateOnly.FromDateTime(reported) : program.StatusDate);
+        var gateTasks = new List<DecisionGate>();
+        foreach (var overdue in gates.Overdue)
+        {
+            var g = builder.AddTask(overdue.Lag.MostLikely.Minutes);
+            gateTasks.Add(overdue with { Task = g });
+            foreach (var i in overdue.Gated)
+            {
+                builder.AddLink(g, taskOf[i]);
+            }
+        }
+
         foreach (var i in itemOf)
         {
             var item = items[i];
@@ -275,15 +298,16 @@ internal sealed record ProgramNetwork(
                 }
             }
 
+            var constraint = gates.Floors.TryGetValue(i, out var floor) ? DecisionGates.WithFloor(item.Constraint, floor) : item.Constraint;
             if (options.FixedStarts.TryGetValue(item.Id, out var fixedStart) && !summaries.Contains(item.Id))
             {
                 // A hand-set start holds against links and the item's own constraint: Microsoft Project never moves a
                 // manually scheduled task.
                 builder.SetFixedStart(t, fixedStart);
             }
-            else if (item.Constraint.Type != ConstraintType.AsSoonAsPossible)
+            else if (constraint.Type != ConstraintType.AsSoonAsPossible)
             {
-                builder.SetConstraint(t, item.Constraint.Type, item.Constraint.Date);
+                builder.SetConstraint(t, constraint.Type, constraint.Date);
             }
 
             // A committed date is a promise to finish by the end of that day: like a deadline it moves nothing, but
@@ -326,11 +350,13 @@ internal sealed record ProgramNetwork(
         var network = builder.Build();
         foreach (var cycle in network.Cycles)
         {
-            var names = string.Join(" -> ", cycle.Append(cycle[0]).Select(t => items[itemOf[t]].Id.Value));
-            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DependencyCycle, $"Dependency cycle: {names}. The link closing it was ignored to schedule the rest.") { Subject = new DiagnosticSubject(EntityKind.WorkItem, itemOf[cycle[0]]) });
+            // The validator's wording, so a plan's cycle reads the same whether the file or the engine found it; the
+            // engine leaves the closing link out and schedules the rest.
+            var message = DependencyCycles.Message(cycle.Select(t => items[itemOf[t]].Id.Value));
+            diagnostics.Add(new Diagnostic(Severity.Error, DiagnosticCodes.DependencyCycle, message) { Subject = new DiagnosticSubject(EntityKind.WorkItem, itemOf[cycle[0]]) });
         }
 
-        return new ProgramNetwork(network, index, taskOf, itemOf, projectStart, diagnostics);
+        return new ProgramNetwork(network, index, taskOf, itemOf, projectStart, diagnostics, gateTasks);
     }
 
     /// <summary>A year before the earliest date the program mentions, so that every date has a non-negative instant.</summary>

@@ -95,7 +95,16 @@ public sealed class ProgramSchedule
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public ItemSchedule this[WorkItemId id] => Items[id];
+
+    /// <summary>
+    /// Overdue open decisions scheduled as gates before the work they block: from the status date for their expected
+    /// lag (docs/scheduling.md, "Decision gates"). Not work items, so not in <see cref="Items"/>.
+    /// </summary>
+    public IReadOnlyDictionary<DecisionId, GateSchedule> Gates { get; init; } = new Dictionary<DecisionId, GateSchedule>();
 }
+
+/// <summary>When an overdue decision is now expected to be made: its gate's start (the status date) and finish.</summary>
+public readonly record struct GateSchedule(DateTime Start, DateTime Finish);
 
 /// <summary>
 /// Schedules a domain <see cref="Program"/>: compiles its calendars, builds a <see cref="ScheduleNetwork"/> from its
@@ -141,18 +150,22 @@ public static class ProgramScheduler
                 result.FreeSlack(t),
                 result.IsCritical(t),
                 result.Driver(t),
-                predecessor >= 0 ? items[itemOf[predecessor]].Id : null)
+                built.IsItem(predecessor) ? items[itemOf[predecessor]].Id : null)
             {
                 DurationMinutes = result.Finish(t) - result.Start(t),
             };
         }
 
+        var gates = built.Gates.ToDictionary(g => g.Decision, g => new GateSchedule(result.StartDate(g.Task), result.FinishDate(g.Task)));
         return new ProgramSchedule(
             network.Calendars[0].NextStart(built.ProjectStart),
             result.ProjectFinishDate,
             schedules,
-            [.. result.CriticalPath.Select(t => items[itemOf[t]].Id)],
-            [.. built.Diagnostics, .. OutOfRange(items, index, schedules)]);
+            [.. result.CriticalPath.Where(built.IsItem).Select(t => items[itemOf[t]].Id)],
+            [.. built.Diagnostics, .. OutOfRange(items, index, schedules)])
+        {
+            Gates = gates,
+        };
     }
 
     /// <summary>

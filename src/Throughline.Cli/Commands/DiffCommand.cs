@@ -5,6 +5,8 @@ using System.Text.Json;
 using Spectre.Console;
 using Throughline.Domain;
 using Throughline.Interop;
+using Throughline.Reports.Changes;
+using Throughline.Reports.Outlook;
 using Throughline.Scheduling;
 
 namespace Throughline.Cli.Commands;
@@ -24,11 +26,15 @@ internal static class DiffCommand
         var newFile = new Argument<FileInfo>("new") { Description = "The plan after the change" };
         var format = new Option<string>("--format", "-f") { Description = "table (default) or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("diff", "The schedule impact of a plan change: milestones moved and by how much, items moved, added and removed, critical path changes")
+        var iterations = new Option<int>("--iterations", "-n") { Description = "Forecast iterations for P80 and chance on time before and after; 0 compares schedules only", DefaultValueFactory = _ => 2_000 };
+        var seed = new Option<ulong>("--seed", "-s") { Description = "Forecast random seed (the same for both plans)", DefaultValueFactory = _ => 1 };
+        var command = new Command("diff", "The schedule impact of a plan change: commitments moved with the changes that moved them, P80 and chance on time before and after, the teams hurt; items moved, added and removed, critical path changes")
         {
             oldFile,
             newFile,
             format,
+            iterations,
+            seed,
         };
         command.SetAction(parse =>
         {
@@ -47,14 +53,32 @@ internal static class DiffCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (parse.GetValue(iterations) < 0)
+            {
+                error.WriteLine("tl diff: --iterations must be 0 (no forecast) or more.");
+                return ExitCodes.Usage;
+            }
+
             var comparison = ScheduleComparison.Compare(before.Program, before.Schedule, after.Program, after.Schedule);
+            var options = new OutlookOptions { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed) };
+            var asOf = after.Program.StatusDate ?? DateOnly.FromDateTime(DateTime.Now);
+            ProgramOutlook Outlook(ScheduledFile file) =>
+                ProgramOutlook.Compute(file.Program, file.Schedule, options.Iterations > 0 ? OutlookForecast.Run(file.Program, options) : null, asOf, file.File.ScheduleOptions);
+            var changes = CommitmentChanges.Compare(before.Program, before.Schedule, Outlook(before), after.Program, after.Schedule, Outlook(after));
+            if (changes.DifferentPrograms)
+            {
+                error.WriteLine($"tl diff: warning: the files are different programs ('{changes.OldProgram}' and '{changes.NewProgram}'); items are matched by id regardless.");
+            }
+
             if (parse.GetValue(format) == "json")
             {
-                output.Write(Json(comparison));
+                output.Write(Json(comparison, changes));
             }
             else
             {
-                Table(Terminal.For(output), after.Program, comparison);
+                var console = Terminal.For(output);
+                Table(console, after.Program, comparison);
+                Causes(console, after.Program, changes);
             }
 
             return ExitCodes.Success;
@@ -62,7 +86,7 @@ internal static class DiffCommand
         return command;
     }
 
-    internal static string Json(ScheduleComparison comparison)
+    internal static string Json(ScheduleComparison comparison, CommitmentChanges changes)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -79,7 +103,74 @@ internal static class DiffCommand
             Ids("removed", comparison.Removed);
             Ids("joinedCriticalPath", comparison.JoinedCriticalPath);
             Ids("leftCriticalPath", comparison.LeftCriticalPath);
+
+            // Added after the contract's fields: the outlook's changes with their causes.
+            json.WriteBoolean("differentPrograms", changes.DifferentPrograms);
+            json.WriteStartArray("commitments");
+            foreach (var c in changes.Moved)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", c.Id.Value);
+                json.WriteString("name", c.Name);
+                json.WriteString("committed", Day(c.Committed));
+                json.WriteString("scheduledBefore", Day(c.ScheduledBefore));
+                json.WriteString("scheduledAfter", Day(c.ScheduledAfter));
+                json.WriteNumber("bufferDaysBefore", Math.Round(c.BufferBefore, 2));
+                json.WriteNumber("bufferDaysAfter", Math.Round(c.BufferAfter, 2));
+                Nullable("p80Before", c.P80Before is { } b ? Day(b) : null);
+                Nullable("p80After", c.P80After is { } a ? Day(a) : null);
+                Share("probabilityOnTimeBefore", c.ChanceBefore);
+                Share("probabilityOnTimeAfter", c.ChanceAfter);
+                json.WriteStartArray("causes");
+                foreach (var cause in c.Causes)
+                {
+                    json.WriteStringValue(cause);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("drivingTeams");
+                foreach (var team in c.Teams)
+                {
+                    json.WriteStringValue(team.Value);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("teamsHurt");
+            foreach (var team in changes.TeamsHurt)
+            {
+                json.WriteStringValue(team.Value);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
+
+            void Nullable(string name, string? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNull(name);
+                }
+                else
+                {
+                    json.WriteString(name, value);
+                }
+            }
+
+            void Share(string name, double? value)
+            {
+                if (value is { } v)
+                {
+                    json.WriteNumber(name, Math.Round(v, 4));
+                }
+                else
+                {
+                    json.WriteNull(name);
+                }
+            }
 
             void Moves(string name, IReadOnlyList<ItemMove> moves)
             {
@@ -125,6 +216,37 @@ internal static class DiffCommand
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
 
         static string Time(DateTime value) => value.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        static string Day(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Each moved commitment with its P80 and chance before and after and the changes that moved it; the teams hurt.</summary>
+    private static void Causes(IAnsiConsole console, Program program, CommitmentChanges changes)
+    {
+        if (changes.Moved.Count == 0)
+        {
+            return;
+        }
+
+        static string Day(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
+        static string Share(double? value) => value?.ToString("0%", CultureInfo.InvariantCulture) ?? "-";
+        console.WriteLine();
+        var table = new Table().Title("[bold]Commitments: what moved them[/]").AddColumns("Commitment", "Scheduled", "P80", "On time", "Caused by");
+        foreach (var c in changes.Moved)
+        {
+            table.AddRow(
+                $"{Markup.Escape(c.Name)} [grey]{Markup.Escape(c.Id.Value)}[/]",
+                $"{Day(c.ScheduledBefore)} -> {Day(c.ScheduledAfter)}",
+                $"{Day(c.P80Before)} -> {Day(c.P80After)}",
+                $"{Share(c.ChanceBefore)} -> {(c.Slipped ? "[red]" : "[green]")}{Share(c.ChanceAfter)}[/]",
+                Markup.Escape(string.Join("; ", c.Causes)));
+        }
+
+        console.Write(table);
+        if (changes.TeamsHurt.Count > 0)
+        {
+            var names = program.Teams.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Name);
+            console.MarkupLine($"Teams whose commitments slipped: {Markup.Escape(string.Join(", ", changes.TeamsHurt.Select(t => names.GetValueOrDefault(t, t.Value))))}");
+        }
     }
 
     private static void Table(IAnsiConsole console, Program program, ScheduleComparison comparison)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Throughline.Domain;
 using Throughline.Interop;
+using Throughline.Reports.Outlook;
 using Throughline.Scheduling.Forecasting;
 
 namespace Throughline.Cli.Commands;
@@ -62,8 +63,9 @@ internal static class ForecastCommand
             }
 
             var program = loaded.Program!;
-            var options = new ProgramForecastOptions
+            var options = new OutlookOptions
             {
+                RankRisks = true,
                 Iterations = parse.GetValue(iterations),
                 Seed = parse.GetValue(seed),
                 Distribution = parse.GetValue(distribution) switch
@@ -80,7 +82,7 @@ internal static class ForecastCommand
 
             if (parse.GetValue(format) == "json")
             {
-                var forecast = ProgramForecaster.Forecast(program, options);
+                var forecast = OutlookForecast.Run(program, options);
                 Report(error, forecast, loaded);
                 output.Write(Json(program, forecast));
                 return ExitCodes.Success;
@@ -206,11 +208,11 @@ internal static class ForecastCommand
     }
 
     /// <summary>Runs the forecast, with a progress bar when the output is a terminal.</summary>
-    private static ProgramForecast Run(IAnsiConsole console, Program program, ProgramForecastOptions options)
+    private static ProgramForecast Run(IAnsiConsole console, Program program, OutlookOptions options)
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            return ProgramForecaster.Forecast(program, options);
+            return OutlookForecast.Run(program, options);
         }
 
         ProgramForecast? result = null;
@@ -220,7 +222,7 @@ internal static class ForecastCommand
             .Start(context =>
             {
                 var task = context.AddTask("Simulating", maxValue: 1);
-                result = ProgramForecaster.Forecast(program, options with { Progress = share => task.Value = Math.Max(task.Value, share) });
+                result = OutlookForecast.Run(program, options with { Progress = share => task.Value = Math.Max(task.Value, share) });
                 task.Value = task.MaxValue;
             });
         return result!;
@@ -329,7 +331,7 @@ internal static class ForecastCommand
             : "[grey]Plan: the critical-path date with most-likely durations; Plan met: the share of iterations that make it (merge bias).[/]");
         if (forecast.Milestones.Any(m => m.PinnedBy is not null))
         {
-            console.MarkupLine("[yellow]Pinned: a hard constraint holds the item on its date in every iteration, however late its predecessors run; read their dates instead.[/]");
+            console.MarkupLine("[yellow]Pinned: a hard constraint holds the item on its date in every iteration, so its P50 to P95 and On time are those of the work that drives it.[/]");
         }
         console.WriteLine();
         Histogram(console, forecast.ProgramEnd);
@@ -339,7 +341,7 @@ internal static class ForecastCommand
             var costs = new Table().Title("[bold]Program cost[/] with risk costs simulated").AddColumns("Planned", "Expected", "P50", "P80", "P95", "Plan holds");
             costs.AddRow(Amount(cost.Planned), Amount(cost.Expected), Amount(cost.P50), Amount(cost.P80), Amount(cost.P95), Coloured(cost.ProbabilityWithinPlan));
             console.Write(costs);
-            console.MarkupLine("[grey]Plan: the projects' budgets (else the budget lines); Plan holds: the share of iterations with no risk cost.[/]");
+            console.MarkupLine("[grey]Plan: the budget lines (else the projects' budgets); Plan holds: the share of iterations with no risk cost.[/]");
             console.WriteLine();
         }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Throughline.Reports;
 using Throughline.Reports.Html;
 using Throughline.Reports.Markdown;
-using Throughline.Scheduling.Forecasting;
+using Throughline.Reports.Outlook;
 
 namespace Throughline.Cli.Commands;
 
@@ -76,14 +76,14 @@ internal static class ReportCommand
             }
 
             var program = current.Program;
-            var forecast = parse.GetValue(iterations) > 0
-                ? ProgramForecaster.Forecast(program, new ProgramForecastOptions { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed), RankRisks = false })
-                : null;
+            var options = new OutlookOptions { Iterations = parse.GetValue(iterations), Seed = parse.GetValue(seed) };
+            var forecast = options.Iterations > 0 ? OutlookForecast.Run(program, options) : null;
             var report = StatusReportBuilder.Build(new StatusReportInput(program, current.Schedule, date ?? program.StatusDate ?? DateOnly.FromDateTime(DateTime.Now))
             {
                 Forecast = forecast,
                 Baseline = baseline?.Program,
                 BaselineSchedule = baseline?.Schedule,
+                BaselineForecast = baseline is not null && options.Iterations > 0 ? OutlookForecast.Run(baseline.Program, options) : null,
                 BaselineName = parse.GetValue(since)?.Name,
                 ScheduleOptions = current.File.ScheduleOptions,
             });

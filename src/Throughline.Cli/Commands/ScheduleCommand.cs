@@ -6,6 +6,7 @@ using Spectre.Console;
 using Throughline.Domain;
 using Throughline.Domain.Diagnostics;
 using Throughline.Interop;
+using Throughline.Reports.Health;
 using Throughline.Scheduling;
 
 namespace Throughline.Cli.Commands;
@@ -164,30 +165,32 @@ internal static class ScheduleCommand
         var units = program.Units;
         string Days(long minutes) => (minutes / (double)units.MinutesPerDay).ToString("0.#", CultureInfo.InvariantCulture) + "d";
         string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var byId = program.WorkItems.ToDictionary(i => i.Id);
+        var byId = program.WorkItems.GroupBy(i => i.Id).ToDictionary(g => g.Key, g => g.First());
 
         console.Write(new Rule($"[bold]{Markup.Escape(program.Name)}[/]: schedule").LeftJustified());
         console.MarkupLine($"Start {Date(schedule.ProjectStart)}, finish [bold]{Date(schedule.ProjectFinish)}[/]");
 
-        var committed = program.WorkItems.Where(i => i.Committed is not null && schedule.Items.ContainsKey(i.Id)).ToList();
+        // The commitments' buffer and total slack as the outlook computes them (tl status shows the same numbers).
+        var committed = Commitments.Of(program, schedule, forecast: null);
         if (committed.Count > 0)
         {
             console.WriteLine();
-            var milestones = new Table().Title("[bold]Committed dates[/]").AddColumns("Item", "Committed", "Scheduled finish", "Slack", "Critical");
-            foreach (var item in committed.OrderBy(i => i.Committed))
+            string WorkingDays(double days) => days < 0 ? $"[red]{days.ToString("0.#", CultureInfo.InvariantCulture)}d[/]" : days.ToString("0.#", CultureInfo.InvariantCulture) + "d";
+            var milestones = new Table().Title("[bold]Committed dates[/]").AddColumns("Item", "Committed", "Scheduled finish", "Buffer", "Total slack", "Critical");
+            foreach (var c in committed)
             {
-                var s = schedule[item.Id];
-                var late = DateOnly.FromDateTime(s.Finish) > item.Committed!.Value;
-                var slack = s.TotalSlackMinutes < 0 ? $"[red]{Days(s.TotalSlackMinutes)}[/]" : Days(s.TotalSlackMinutes);
+                var s = schedule[c.Id];
                 milestones.AddRow(
-                    $"{(item.IsMilestone ? "◆ " : string.Empty)}{Markup.Escape(item.Name)} [grey]{Markup.Escape(item.Id.Value)}[/]",
-                    item.Committed.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    late ? $"[red]{Date(s.Finish)}[/]" : $"[green]{Date(s.Finish)}[/]",
-                    slack,
+                    $"{(byId[c.Id].IsMilestone ? "◆ " : string.Empty)}{Markup.Escape(c.Name)} [grey]{Markup.Escape(c.Id.Value)}[/]",
+                    c.Committed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    c.BufferDays < 0 ? $"[red]{Date(s.Finish)}[/]" : $"[green]{Date(s.Finish)}[/]",
+                    WorkingDays(c.BufferDays),
+                    WorkingDays(c.TotalSlackDays),
                     s.IsCritical ? "yes" : string.Empty);
             }
 
             console.Write(milestones);
+            console.MarkupLine("[grey]Buffer: working days to the committed date. Total slack: Microsoft Project's, to the program end or a constraint.[/]");
         }
 
         console.WriteLine();

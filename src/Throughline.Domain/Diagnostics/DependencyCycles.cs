@@ -7,6 +7,14 @@ namespace Throughline.Domain.Diagnostics;
 /// </summary>
 public static class DependencyCycles
 {
+    /// <summary>The one wording of <see cref="DiagnosticCodes.DependencyCycle"/>: "dependency cycle: a -> b -> c -> a".</summary>
+    public static string Message(IEnumerable<string> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var list = members.ToList();
+        return $"dependency cycle: {string.Join(" -> ", list.Append(list[0]))}";
+    }
+
     /// <summary>
     /// Returns each cycle as a list of node indices, in order along the edges; deterministic for a given input.
     /// </summary>

@@ -96,4 +96,7 @@ public static class DiagnosticCodes
 
     /// <summary>An item marked done without an actual start and finish: the schedule has to guess its dates.</summary>
     public const string DoneWithoutActuals = "TL2021";
+
+    /// <summary>A project's <c>budget:</c> disagrees with the sum of its budget lines, which are the planned total.</summary>
+    public const string BudgetDisagreesWithLines = "TL2011";
 }

@@ -19,6 +19,7 @@ public static partial class ProgramValidator
         context.CheckAllocations();
         context.CheckCalendarBases();
         context.CheckRanges();
+        context.CheckBudgets();
         context.CheckProductAndEngineering();
         context.CheckStatusDates();
         context.CheckOwners();
@@ -207,12 +208,11 @@ public static partial class ProgramValidator
             foreach (var cycle in DependencyCycles.Find(program.WorkItems.Count, edges))
             {
                 var names = cycle.Select(n => program.WorkItems[n].Id.Value).ToList();
-                var path = string.Join(" -> ", names.Append(names[0]));
                 // Point at the dependency that closes the cycle back to its first member: the line to look at.
                 var closingTo = cycle[0];
                 var closingFrom = cycle[^1];
                 var dependencyIndex = edgeOwner[edges.FindIndex(e => e.From == closingFrom && e.To == closingTo)];
-                Add(Severity.Error, DiagnosticCodes.DependencyCycle, $"dependency cycle: {path}", EntityKind.Dependency, dependencyIndex, "item");
+                Add(Severity.Error, DiagnosticCodes.DependencyCycle, DependencyCycles.Message(names), EntityKind.Dependency, dependencyIndex, "item");
             }
         }
 
@@ -252,6 +252,30 @@ public static partial class ProgramValidator
                 if (total > 100.0001)
                 {
                     Add(Severity.Warning, DiagnosticCodes.OverAllocated, $"'{program.People[i].Id}' is allocated {total:0.#}% across projects (over 100%)", EntityKind.Person, i, "allocations");
+                }
+            }
+        }
+
+        /// <summary>
+        /// One planned total: the budget lines (what earned value, the report and the forecast count). A project's
+        /// <c>budget:</c> that disagrees with the sum of its lines in its currency is a warning on that field.
+        /// </summary>
+        public void CheckBudgets()
+        {
+            for (var i = 0; i < program.Projects.Count; i++)
+            {
+                var project = program.Projects[i];
+                if (project.Budget is not { } approved)
+                {
+                    continue;
+                }
+
+                var lines = program.Budget.Where(l => l.Project == project.Id && l.Planned.Currency == approved.Currency).ToList();
+                var planned = lines.Sum(l => l.Planned.Amount);
+                if (lines.Count > 0 && planned != approved.Amount)
+                {
+                    var amount = (decimal a) => a.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + " " + approved.Currency;
+                    Add(Severity.Warning, DiagnosticCodes.BudgetDisagreesWithLines, $"project '{project.Id}' has budget {amount(approved.Amount)} but its budget lines plan {amount(planned)}; the lines are the planned total", EntityKind.Project, i, "budget");
                 }
             }
         }

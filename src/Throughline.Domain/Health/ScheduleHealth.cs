@@ -33,7 +33,7 @@ public sealed record ScheduleHealth
         var onTrack = 0;
         foreach (var c in commitments.OrderBy(c => c.Committed).ThenBy(c => c.Id.Value, StringComparer.Ordinal))
         {
-            var reason = c.DaysLateAtP80 is { } late && !c.Pinned ? ByForecast(c, late) : BySlack(c);
+            var reason = Judge(c);
             if (reason.Colour == HealthColour.Green)
             {
                 onTrack++;
@@ -46,11 +46,33 @@ public sealed record ScheduleHealth
 
         if (onTrack > 0)
         {
-            var how = commitments.Any(c => c.ForecastP80 is not null && !c.Pinned) ? "forecast to meet its date at P80 or with enough slack" : $"with at least {Days(AmberSlackDays)} working days of slack";
+            var how = commitments.Any(c => c.ForecastP80 is not null && !c.Pinned) ? "forecast to meet its date at P80 or with enough buffer" : $"with at least {Days(AmberSlackDays)} working days of buffer";
             reasons.Add(new HealthReason(HealthArea.Schedule, HealthColour.Green, onTrack == 1 && commitments.Count == 1 ? $"The one commitment is on track ({how})." : $"{onTrack} of {commitments.Count} commitments on track ({how})."));
         }
 
         return new HealthVerdict(reasons);
+    }
+
+    /// <summary>
+    /// One commitment's verdict: on its P80 when forecast, else on its <see cref="CommitmentOutlook.PressureDays"/>. A
+    /// pinned commitment is judged on both (its forecast is that of the work driving it) and takes the worse.
+    /// </summary>
+    public HealthReason Judge(CommitmentOutlook commitment)
+    {
+        ArgumentNullException.ThrowIfNull(commitment);
+        if (commitment.DaysLateAtP80 is not { } late)
+        {
+            return BySlack(commitment);
+        }
+
+        var forecast = ByForecast(commitment, late);
+        if (!commitment.Pinned)
+        {
+            return forecast;
+        }
+
+        var slack = BySlack(commitment);
+        return forecast.Colour > slack.Colour ? forecast : slack;
     }
 
     private HealthReason ByForecast(CommitmentOutlook c, int late)
@@ -65,11 +87,12 @@ public sealed record ScheduleHealth
 
     private HealthReason BySlack(CommitmentOutlook c)
     {
-        var colour = c.SlackDays < RedSlackDays ? HealthColour.Red : c.SlackDays < AmberSlackDays ? HealthColour.Amber : HealthColour.Green;
-        var pinned = c.Pinned ? " (pinned by a constraint, so judged on slack)" : string.Empty;
-        var text = c.SlackDays < 0
-            ? $"{c.Name} (committed {Date(c.Committed)}) is scheduled to miss it by {WorkingDays(-c.SlackDays)}{pinned}."
-            : $"{c.Name} (committed {Date(c.Committed)}) has {WorkingDays(c.SlackDays)} of slack{pinned}.";
+        var margin = c.PressureDays;
+        var colour = margin < RedSlackDays ? HealthColour.Red : margin < AmberSlackDays ? HealthColour.Amber : HealthColour.Green;
+        var pinned = c.Pinned ? " (pinned by a constraint: the work before it is judged)" : string.Empty;
+        var text = margin < 0
+            ? $"{c.Name} (committed {Date(c.Committed)}) is scheduled to miss it by {WorkingDays(-margin)}{pinned}."
+            : $"{c.Name} (committed {Date(c.Committed)}) has {WorkingDays(margin)} of buffer{pinned}.";
         return new HealthReason(HealthArea.Schedule, colour, text);
     }
 

@@ -10,7 +10,7 @@ public static partial class PlanReader
 {
     private sealed partial class Reader
     {
-        private static readonly string[] ForecastFields = ["distribution", "uncertainty", "correlation", "categories", "correlate"];
+        private static readonly string[] ForecastFields = ["distribution", "uncertainty", "correlation", "categories", "correlate", "decision-lag"];
         private static readonly string[] UncertaintyFields = ["optimistic", "pessimistic"];
 
         /// <summary>The largest pessimistic factor accepted, as a percentage of the estimate.</summary>
@@ -51,6 +51,7 @@ public static partial class PlanReader
                 Correlation = correlation?.Value,
                 Categories = categories,
                 Correlate = f.Ids("correlate"),
+                DecisionLag = ReadEstimate(f, "decision-lag"),
             };
         }
 

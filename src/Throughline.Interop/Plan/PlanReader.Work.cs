@@ -144,15 +144,15 @@ public static partial class PlanReader
             ReadItems(f, project, itemId);
         }
 
-        private Estimate? ReadEstimate(YamlFields f)
+        private Estimate? ReadEstimate(YamlFields f, string key = "estimate")
         {
-            var node = f.Get("estimate");
+            var node = f.Get(key);
             switch (node)
             {
                 case null:
                     return null;
                 case YamlScalarNode:
-                    return f.Duration("estimate") is { } single ? Estimate.Single(single) : null;
+                    return f.Duration(key) is { } single ? Estimate.Single(single) : null;
                 case YamlMappingNode mapping:
                     var e = new YamlFields(context, mapping, "a three-point estimate", EstimateFields);
                     var optimistic = e.Duration("optimistic");
@@ -170,13 +170,13 @@ public static partial class PlanReader
 
                     if (optimistic > likely || likely > pessimistic)
                     {
-                        context.Error(mapping, DiagnosticCodes.InvalidDuration, "estimate: optimistic <= likely <= pessimistic is required");
+                        context.Error(mapping, DiagnosticCodes.InvalidDuration, $"{key}: optimistic <= likely <= pessimistic is required");
                         return null;
                     }
 
                     return new Estimate(optimistic.Value, likely.Value, pessimistic.Value);
                 default:
-                    context.Error(node, DiagnosticCodes.InvalidValue, "estimate: a duration ('5d') or { optimistic, likely, pessimistic }");
+                    context.Error(node, DiagnosticCodes.InvalidValue, $"{key}: a duration ('5d') or {{ optimistic, likely, pessimistic }}");
                     return null;
             }
         }

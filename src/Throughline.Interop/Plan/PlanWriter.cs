@@ -33,7 +33,7 @@ public static partial class PlanWriter
         AddList(root, "tech-decisions", program.TechDecisions.Select(TechDecisionNode));
         if (!program.Forecast.IsEmpty)
         {
-            root.Add("forecast", ForecastNode(program.Forecast));
+            root.Add("forecast", ForecastNode(program.Forecast, program.Units));
         }
 
         if (HealthNode(program.Health, units) is { } health)
@@ -279,21 +279,7 @@ public static partial class PlanWriter
         Add(node, "owner", item.Owner?.Value);
         Add(node, "link", item.Link);
         Add(node, "milestone", item.IsMilestone ? "true" : null);
-        if (item.Estimate is { } estimate)
-        {
-            if (estimate.IsThreePoint)
-            {
-                var points = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Flow };
-                Add(points, "optimistic", estimate.Optimistic.Format(units));
-                Add(points, "likely", estimate.MostLikely.Format(units));
-                Add(points, "pessimistic", estimate.Pessimistic.Format(units));
-                node.Add("estimate", points);
-            }
-            else
-            {
-                Add(node, "estimate", estimate.MostLikely.Format(units));
-            }
-        }
+        AddEstimate(node, "estimate", item.Estimate, units);
 
         Add(node, "effort", item.Effort?.Format(units));
         var team = item.Assignments.FirstOrDefault(a => a.Team is not null);
@@ -441,7 +427,29 @@ public static partial class PlanWriter
         }
     }
 
-    private static YamlMappingNode ForecastNode(ForecastSettings forecast)
+    /// <summary>A duration ("5d"), or a three-point estimate as a flow mapping; nothing when null.</summary>
+    private static void AddEstimate(YamlMappingNode node, string key, Estimate? estimate, WorkTimeUnits units)
+    {
+        if (estimate is null)
+        {
+            return;
+        }
+
+        if (estimate.IsThreePoint)
+        {
+            var points = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Flow };
+            Add(points, "optimistic", estimate.Optimistic.Format(units));
+            Add(points, "likely", estimate.MostLikely.Format(units));
+            Add(points, "pessimistic", estimate.Pessimistic.Format(units));
+            node.Add(key, points);
+        }
+        else
+        {
+            Add(node, key, estimate.MostLikely.Format(units));
+        }
+    }
+
+    private static YamlMappingNode ForecastNode(ForecastSettings forecast, WorkTimeUnits units)
     {
         var node = new YamlMappingNode();
         Add(node, "distribution", forecast.Distribution is { } d ? PlanWords.Word(PlanWords.Distributions, d) : null);
@@ -459,6 +467,7 @@ public static partial class PlanWriter
         }
 
         AddIds(node, "correlate", forecast.Correlate);
+        AddEstimate(node, "decision-lag", forecast.DecisionLag, units);
         return node;
     }
 

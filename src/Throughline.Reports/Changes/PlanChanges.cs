@@ -16,7 +16,38 @@ public sealed record PlanChanges(
     IReadOnlyList<Risk> ClosedRisks,
     IReadOnlyList<Decision> DecisionsMade)
 {
-    public bool IsEmpty => ProgramFinish.WorkingMinutesMoved == 0 && MilestonesMoved.Count == 0 && NewRisks.Count == 0 && ClosedRisks.Count == 0 && DecisionsMade.Count == 0;
+    /// <summary>The commitments whose outlook moved, with the input changes that moved them; null when not computed.</summary>
+    public CommitmentChanges? Commitments { get; init; }
+
+    /// <summary>What the report says about the commitments that moved, one line each; the teams hurt and a different program last.</summary>
+    public IReadOnlyList<string> CommitmentLines
+    {
+        get
+        {
+            if (Commitments is not { } changes)
+            {
+                return [];
+            }
+
+            static string Share(double? p) => ReportFormat.Percent(p);
+            var lines = changes.Moved
+                .Select(c => $"{c.Name}: scheduled {ReportFormat.Date(c.ScheduledBefore)} → {ReportFormat.Date(c.ScheduledAfter)}, P80 {ReportFormat.Date(c.P80Before)} → {ReportFormat.Date(c.P80After)}, chance on time {Share(c.ChanceBefore)} → {Share(c.ChanceAfter)}; moved by {string.Join("; ", c.Causes)}")
+                .ToList();
+            if (changes.TeamsHurt.Count > 0)
+            {
+                lines.Add($"Teams whose commitments slipped: {string.Join(", ", changes.TeamsHurt.Select(t => t.Value))}");
+            }
+
+            if (changes.DifferentPrograms)
+            {
+                lines.Add($"Warning: the baseline is a different program ('{changes.OldProgram}', now '{changes.NewProgram}'); items are matched by id regardless.");
+            }
+
+            return lines;
+        }
+    }
+
+    public bool IsEmpty => ProgramFinish.WorkingMinutesMoved == 0 && MilestonesMoved.Count == 0 && CommitmentLines.Count == 0 && NewRisks.Count == 0 && ClosedRisks.Count == 0 && DecisionsMade.Count == 0;
 
     /// <summary>
     /// Compares <paramref name="current"/> with <paramref name="baseline"/>. A risk is new when the baseline has no risk

@@ -105,8 +105,9 @@ public static class GanttSvg
 
                 if (row.Committed is { } committed)
                 {
+                    // The tick carries its own tooltip, the committed date: the row's tooltip leads with the scheduled dates.
                     var cx = X(committed.ToDateTime(TimeOnly.MaxValue));
-                    g.Line(cx, y + 3, cx, y + RowHeight - 3, ChartColours.Ink, 2);
+                    g.Group($"committed {committed:yyyy-MM-dd}", tick => tick.Line(cx, y + 3, cx, y + RowHeight - 3, ChartColours.Ink, 2), "committed");
                 }
             });
         }

@@ -5,7 +5,7 @@ using Throughline.Scheduling.Forecasting;
 
 namespace Throughline.Reports.Health;
 
-/// <summary>Every committed item of a program as the schedule rule sees it (<see cref="CommitmentOutlook"/>), in committed-date order.</summary>
+/// <summary>Every committed item of a program as the outlook sees it (<see cref="CommitmentOutlook"/>), in committed-date order.</summary>
 public static class Commitments
 {
     public static IReadOnlyList<CommitmentOutlook> Of(Program program, ProgramSchedule schedule, ProgramForecast? forecast)
@@ -33,11 +33,17 @@ public static class Commitments
             }
 
             var f = forecasts.GetValueOrDefault(item.Id);
-            result.Add(new CommitmentOutlook(item.Id, item.Name, item.Project, committed, DateOnly.FromDateTime(s.Finish), SlackDays(s, committed, days, minutesPerDay))
+            var (teams, projects) = Drivers(lookup, schedule, DrivingChain.Into(program, schedule, item.Id));
+            result.Add(new CommitmentOutlook(item.Id, item.Name, item.Project, committed, DateOnly.FromDateTime(s.Finish), days.BufferBefore(s.Finish, committed))
             {
+                TotalSlackDays = s.TotalSlackMinutes / minutesPerDay,
+                ForecastP50 = f?.P50,
                 ForecastP80 = f?.P80,
+                ForecastP95 = f?.P95,
                 ProbabilityOnTime = f?.ProbabilityOnTime,
                 Pinned = f?.PinnedBy is not null,
+                DrivingTeams = teams,
+                DrivingProjects = projects,
             });
         }
 
@@ -45,14 +51,32 @@ public static class Commitments
     }
 
     /// <summary>
-    /// The slack that matters for a promise: the working days between the scheduled finish and the end of the committed
-    /// date, or the item's total slack when that is negative and tighter (a constraint the plan cannot keep). Total
-    /// slack alone measures to the program end, which says nothing about an early commitment's buffer.
+    /// The teams and projects that own the unfinished work of a driving chain, by their share of its working time
+    /// (largest first, then id): who has to deliver for the date to hold.
     /// </summary>
-    internal static double SlackDays(ItemSchedule schedule, DateOnly committed, WorkingDays days, double minutesPerDay)
+    private static (IReadOnlyList<TeamId> Teams, IReadOnlyList<(ProjectId, double)> Projects) Drivers(ProgramLookup lookup, ProgramSchedule schedule, IReadOnlyList<WorkItemId> chain)
     {
-        var buffer = days.BufferBefore(schedule.Finish, committed);
-        var total = schedule.TotalSlackMinutes / minutesPerDay;
-        return total < 0 ? Math.Min(buffer, total) : buffer;
+        var teams = new Dictionary<TeamId, long>();
+        var projects = new Dictionary<ProjectId, long>();
+        long total = 0;
+        foreach (var id in chain)
+        {
+            if (!lookup.Items.TryGetValue(id, out var item) || ProgramLookup.IsFinished(item))
+            {
+                continue;
+            }
+
+            var minutes = Math.Max(0, schedule.Items[id].DurationMinutes);
+            total += minutes;
+            projects[item.Project] = projects.GetValueOrDefault(item.Project) + minutes;
+            if (lookup.TeamOf(item) is { } team)
+            {
+                teams[team] = teams.GetValueOrDefault(team) + minutes;
+            }
+        }
+
+        return (
+            [.. teams.Where(t => t.Value > 0).OrderByDescending(t => t.Value).ThenBy(t => t.Key.Value, StringComparer.Ordinal).Select(t => t.Key)],
+            [.. projects.Where(p => p.Value > 0).OrderByDescending(p => p.Value).ThenBy(p => p.Key.Value, StringComparer.Ordinal).Select(p => (p.Key, p.Value / (double)total))]);
     }
 }

@@ -99,47 +99,30 @@ public static class HtmlStatusReport
 
     private static void Commitment(StringBuilder html, StatusReport report)
     {
-        html.Append("<section id=\"commitment\">\n<h3>Committed date and forecast</h3>\n<div class=\"columns\">\n<div>\n");
-        if (report.FinalCommitment is { } final)
+        html.Append("<section id=\"commitment\">\n<h3>Committed dates and forecast</h3>\n<div class=\"columns\">\n<div>\n");
+        html.Append("<p class=\"headline-name\">").Append(E(Headline(report.Outlook))).Append("</p>\n");
+        if (report.WorstCommitment is { } worst)
         {
-            html.Append("<p class=\"headline-name\">").Append(E(final.Name)).Append("</p>\n<dl class=\"figures\">");
-            Figure(html, "Committed", LongDate(final.Committed), null);
-            Figure(html, "Scheduled", LongDate(final.ScheduledFinish), final.SlackDays < 0 ? HealthColour.Red : null);
-            if (final.ForecastP80 is { } p80 && !final.Pinned)
+            html.Append("<dl class=\"figures\">");
+            Figure(html, "Chance on time", Chance(worst), worst.ProbabilityOnTime < 0.5 ? HealthColour.Red : worst.ProbabilityOnTime < 0.8 ? HealthColour.Amber : worst.ProbabilityOnTime is null ? null : HealthColour.Green);
+            Figure(html, "Committed", LongDate(worst.Committed), null);
+            Figure(html, "Scheduled", LongDate(worst.ScheduledFinish), worst.BufferDays < 0 ? HealthColour.Red : null);
+            if (worst.ForecastP80 is { } p80)
             {
-                Figure(html, "Forecast P80", LongDate(p80), p80 > final.Committed ? HealthColour.Amber : null);
-                Figure(html, "Chance on time", Percent(final.ProbabilityOnTime), final.ProbabilityOnTime < 0.5 ? HealthColour.Red : final.ProbabilityOnTime < 0.8 ? HealthColour.Amber : HealthColour.Green);
-            }
-            else
-            {
-                Figure(html, "Slack", Slack(final.SlackDays), final.SlackDays < 0 ? HealthColour.Red : null);
+                Figure(html, "Forecast P80", LongDate(p80), p80 > worst.Committed ? HealthColour.Amber : null);
             }
 
+            Figure(html, "Buffer", Slack(worst.BufferDays), worst.BufferDays < 0 ? HealthColour.Red : null);
             html.Append("</dl>\n");
-            if (report.MostAtRisk is { } risk)
+            if (report.FinalCommitment is { } final && final.Id != worst.Id)
             {
-                html.Append("<p class=\"at-risk\"><span class=\"tag red\">most at risk</span> <strong>").Append(E(risk.Name)).Append("</strong>")
-                    .Append(E($", committed {Date(risk.Committed)}: {MarkdownStatusReport.AtRisk(risk)}.")).Append("</p>\n");
-            }
-
-            if (final.Pinned && report.Forecast is not null)
-            {
-                html.Append("<p class=\"note\">This date is pinned by a constraint, so the forecast cannot move it; it is judged on slack.</p>\n");
+                html.Append("<p class=\"note\">").Append(E($"Final commitment {final.Name}: committed {Date(final.Committed)}, scheduled {Date(final.ScheduledFinish)} (buffer {Slack(final.BufferDays)}){(final.ForecastP80 is { } fp80 ? $", P80 {Date(fp80)}, {Chance(final)} chance on time" : string.Empty)}.")).Append("</p>\n");
             }
         }
-        else
-        {
-            html.Append("<p>Nothing is committed yet; the schedule finishes on ").Append(E(LongDate(report.ScheduledFinish))).Append(".</p>\n");
-        }
 
-        if (report.Forecast is { } f)
-        {
-            html.Append("<p class=\"note\">").Append(E($"Program end: scheduled {Date(report.ScheduledFinish)}, forecast P50 {Date(f.ProgramEnd.P50)}, P80 {Date(f.ProgramEnd.P80)} ({f.Iterations.ToString("#,0", CultureInfo.InvariantCulture)} simulations).")).Append("</p>\n");
-        }
-        else
-        {
-            html.Append("<p class=\"note\">No forecast was run: commitments are judged on the schedule's slack.</p>\n");
-        }
+        html.Append("<p class=\"note\">").Append(E(report.Forecast is { } f
+            ? $"Program end: scheduled {Date(report.ScheduledFinish)}, forecast P50 {Date(f.ProgramEnd.P50)}, P80 {Date(f.ProgramEnd.P80)} ({f.Iterations.ToString("#,0", CultureInfo.InvariantCulture)} simulations)."
+            : "No forecast was run: commitments are judged on their buffer.")).Append("</p>\n");
 
         html.Append("</div>\n");
         if (report.ForecastCurve is { } curve)
@@ -148,18 +131,19 @@ public static class HtmlStatusReport
         }
 
         html.Append("</div>\n");
-        if (report.Commitments.Count > 1)
+        if (report.Commitments.Count > 0)
         {
-            html.Append("<table><thead><tr><th>Commitment</th><th>Project</th><th>Committed</th><th>Scheduled</th><th>Slack</th><th>P80</th><th>On time</th></tr></thead><tbody>\n");
+            html.Append("<table><thead><tr><th>Commitment</th><th>Project</th><th>Committed</th><th>Scheduled</th><th>Buffer</th><th>Total slack</th><th>P50</th><th>P80</th><th>P95</th><th>On time</th></tr></thead><tbody>\n");
             foreach (var c in report.Commitments)
             {
-                var late = c.SlackDays < 0 || (c.DaysLateAtP80 > 0 && !c.Pinned);
+                var late = c.BufferDays < 0 || c.DaysLateAtP80 > 0;
                 html.Append("<tr").Append(late ? " class=\"late\"" : string.Empty).Append("><td>").Append(E(c.Name)).Append("</td><td>").Append(E(report.ProjectName(c.Project)))
-                    .Append("</td><td>").Append(Date(c.Committed)).Append("</td><td>").Append(Date(c.ScheduledFinish)).Append("</td><td>").Append(E(Slack(c.SlackDays)))
-                    .Append("</td><td>").Append(c.Pinned ? "pinned" : Date(c.ForecastP80)).Append("</td><td>").Append(c.Pinned ? "–" : Percent(c.ProbabilityOnTime)).Append("</td></tr>\n");
+                    .Append("</td><td>").Append(Date(c.Committed)).Append("</td><td>").Append(Date(c.ScheduledFinish)).Append("</td><td>").Append(E(Slack(c.BufferDays)))
+                    .Append("</td><td>").Append(E(TotalSlack(c.TotalSlackDays))).Append("</td><td>").Append(Date(c.ForecastP50)).Append("</td><td>").Append(Date(c.ForecastP80))
+                    .Append("</td><td>").Append(Date(c.ForecastP95)).Append("</td><td>").Append(E(Chance(c))).Append("</td></tr>\n");
             }
 
-            html.Append("</tbody></table>\n");
+            html.Append("</tbody></table>\n<p class=\"note\">Buffer: working days from the scheduled finish to the committed date. Total slack: how far it can slip without moving the program end or breaking a constraint (Microsoft Project's measure). A pinned date is forecast by the work that drives it.</p>\n");
         }
 
         html.Append("</section>\n");
@@ -174,12 +158,12 @@ public static class HtmlStatusReport
             return;
         }
 
-        html.Append("<table><thead><tr><th>Date</th><th>Milestone</th><th>Slack</th></tr></thead><tbody>\n");
+        html.Append("<table><thead><tr><th>Date</th><th>Milestone</th><th>Buffer</th></tr></thead><tbody>\n");
         foreach (var m in report.NextMilestones)
         {
             html.Append("<tr").Append(m.IsLate ? " class=\"late\"" : string.Empty).Append("><td class=\"nowrap\">").Append(Date(m.Finish)).Append("</td><td>").Append(E(m.Name))
                 .Append("<div class=\"sub\">").Append(E(report.ProjectName(m.Project) + (m.Committed is { } c ? $" · committed {Date(c)}" : string.Empty))).Append("</div></td><td class=\"nowrap\">")
-                .Append(E(Slack(m.SlackDays))).Append("</td></tr>\n");
+                .Append(E(Buffer(m.BufferDays))).Append("</td></tr>\n");
         }
 
         html.Append("</tbody></table>\n</section>\n");
@@ -207,6 +191,11 @@ public static class HtmlStatusReport
         {
             var slip = move.WorkingMinutesMoved > 0;
             html.Append("<li class=\"").Append(slip ? "slip" : "gain").Append("\">").Append(E($"{move.Name}: {(slip ? "slipped" : "pulled in")} {Days(Math.Abs(move.WorkingDaysMoved))} working days to {Date(DateOnly.FromDateTime(move.NewFinish))}{(move.BecameLate ? $", now misses {Date(move.Committed)}" : string.Empty)}")).Append("</li>\n");
+        }
+
+        foreach (var line in changes.CommitmentLines)
+        {
+            html.Append("<li>").Append(E(line)).Append("</li>\n");
         }
 
         foreach (var risk in changes.NewRisks)
@@ -362,6 +351,11 @@ public static class HtmlStatusReport
             return;
         }
 
+        foreach (var check in report.Outlook.BudgetNotes)
+        {
+            html.Append("<p class=\"note\"><span class=\"tag amber\">check</span> ").Append(E(check)).Append("</p>\n");
+        }
+
         var total = budget.Total;
         var run = budget.RunCosts;
         html.Append("<div class=\"columns\">\n<div>\n<dl class=\"figures\">");
@@ -442,10 +436,6 @@ public static class HtmlStatusReport
         html.Append("</tr>\n");
     }
 
-    private static string Accrual(EarnedValue v) => v.AccruedCost > 0
-        ? $"Actuals reported through {Date(v.ActualsThrough)}; AC includes {Money(v.AccruedCost)} accrued at plan for periods not yet reported."
-        : v.ActualsThrough is { } through ? $"Actuals reported through {Date(through)}." : string.Empty;
-
     private static void ValueRow(StringBuilder html, string name, EarnedValue v, bool total) =>
         Row(
             html,
@@ -475,13 +465,13 @@ public static class HtmlStatusReport
         html.Append("</ul>\n");
         if (section.Milestones.Count > 0)
         {
-            html.Append("<table><thead><tr><th>Milestone</th><th>Scheduled</th><th>Committed</th><th>Slack</th><th>P80</th><th>On time</th></tr></thead><tbody>\n");
+            html.Append("<table><thead><tr><th>Milestone</th><th>Scheduled</th><th>Committed</th><th>Buffer</th><th>P80</th><th>On time</th></tr></thead><tbody>\n");
             foreach (var m in section.Milestones)
             {
-                var late = !m.IsDone && m.Committed is not null && m.SlackDays < 0;
+                var late = !m.IsDone && m.BufferDays < 0;
                 html.Append("<tr").Append(late ? " class=\"late\"" : m.IsDone ? " class=\"done\"" : string.Empty).Append("><td>").Append(E(m.Name)).Append("</td><td class=\"nowrap\">").Append(Date(m.Finish))
-                    .Append("</td><td class=\"nowrap\">").Append(Date(m.Committed)).Append("</td><td class=\"nowrap\">").Append(E(m.IsDone ? "done" : Slack(m.SlackDays)))
-                    .Append("</td><td class=\"nowrap\">").Append(Date(m.ForecastP80)).Append("</td><td>").Append(Percent(m.ProbabilityOnTime)).Append("</td></tr>\n");
+                    .Append("</td><td class=\"nowrap\">").Append(Date(m.Committed)).Append("</td><td class=\"nowrap\">").Append(E(m.IsDone ? "done" : Buffer(m.BufferDays)))
+                    .Append("</td><td class=\"nowrap\">").Append(Date(m.ForecastP80)).Append("</td><td>").Append(Percent(m.ProbabilityOnTime)).Append(m.Pinned ? " (pinned)" : string.Empty).Append("</td></tr>\n");
             }
 
             html.Append("</tbody></table>\n");

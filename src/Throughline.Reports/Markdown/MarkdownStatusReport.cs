@@ -67,55 +67,34 @@ public static class MarkdownStatusReport
 
     private static void Commitment(StringBuilder md, StatusReport report)
     {
-        md.Line("### Committed date and forecast");
+        md.Line("### Committed dates and forecast");
         md.Line();
-        if (report.FinalCommitment is { } final)
-        {
-            var forecast = final.ForecastP80 is { } p80 && !final.Pinned
-                ? $"; forecast P80 **{Date(p80)}**, **{Percent(final.ProbabilityOnTime)}** chance of making it"
-                : final.Pinned && report.Forecast is not null ? "; pinned by a constraint, so the forecast cannot move it: judged on slack" : string.Empty;
-            md.Line($"**{final.Name}**: committed **{Date(final.Committed)}**, scheduled {Date(final.ScheduledFinish)} ({Slack(final.SlackDays)} slack){forecast}.");
-            if (report.MostAtRisk is { } risk)
-            {
-                md.Line();
-                md.Line($"Most at risk: **{risk.Name}**, committed {Date(risk.Committed)}: {AtRisk(risk)}.");
-            }
-        }
-        else
-        {
-            md.Line($"Nothing is committed yet; the schedule finishes on {Date(report.ScheduledFinish)}.");
-        }
-
-        if (report.Forecast is { } f)
+        md.Line($"**{Headline(report.Outlook)}**");
+        if (report.FinalCommitment is { } final && final.Id != report.WorstCommitment?.Id)
         {
             md.Line();
-            md.Line($"Program end: scheduled {Date(report.ScheduledFinish)}, forecast P50 {Date(f.ProgramEnd.P50)}, P80 {Date(f.ProgramEnd.P80)} ({f.Iterations.ToString("#,0", CultureInfo.InvariantCulture)} simulations).");
-        }
-        else
-        {
-            md.Line();
-            md.Line("No forecast was run: commitments are judged on the deterministic schedule's slack.");
+            md.Line($"Final commitment **{final.Name}**: committed {Date(final.Committed)}, scheduled {Date(final.ScheduledFinish)} (buffer {Slack(final.BufferDays)}){(final.ForecastP80 is { } p80 ? $", P80 {Date(p80)}, {Chance(final)} chance on time" : string.Empty)}.");
         }
 
+        md.Line();
+        md.Line(report.Forecast is { } f
+            ? $"Program end: scheduled {Date(report.ScheduledFinish)}, forecast P50 {Date(f.ProgramEnd.P50)}, P80 {Date(f.ProgramEnd.P80)} ({f.Iterations.ToString("#,0", CultureInfo.InvariantCulture)} simulations)."
+            : "No forecast was run: commitments are judged on their buffer.");
         md.Line();
         if (report.Commitments.Count > 0)
         {
-            md.Line("| Commitment | Project | Committed | Scheduled | Slack | P80 | On time |");
-            md.Line("|---|---|---|---|---|---|---|");
+            md.Line("| Commitment | Project | Committed | Scheduled | Buffer | Total slack | P50 | P80 | P95 | On time |");
+            md.Line("|---|---|---|---|---|---|---|---|---|---|");
             foreach (var c in report.Commitments)
             {
-                var p80 = c.Pinned ? "pinned" : Date(c.ForecastP80);
-                md.Line($"| {Cell(c.Name)} | {Cell(report.ProjectName(c.Project))} | {Date(c.Committed)} | {Date(c.ScheduledFinish)} | {Slack(c.SlackDays)} | {p80} | {(c.Pinned ? "–" : Percent(c.ProbabilityOnTime))} |");
+                md.Line($"| {Cell(c.Name)} | {Cell(report.ProjectName(c.Project))} | {Date(c.Committed)} | {Date(c.ScheduledFinish)} | {Slack(c.BufferDays)} | {TotalSlack(c.TotalSlackDays)} | {Date(c.ForecastP50)} | {Date(c.ForecastP80)} | {Date(c.ForecastP95)} | {Chance(c)} |");
             }
 
             md.Line();
+            md.Line("Buffer: working days from the scheduled finish to the committed date. Total slack: how far it can slip without moving the program end or breaking a constraint (Microsoft Project's measure). A pinned date is forecast by the work that drives it.");
+            md.Line();
         }
     }
-
-    internal static string AtRisk(Domain.Health.CommitmentOutlook c) =>
-        c.ProbabilityOnTime is { } p && !c.Pinned && c.ForecastP80 is { } p80
-            ? $"{Percent(p)} chance on time, P80 {Date(p80)}"
-            : $"scheduled {Date(c.ScheduledFinish)}, {Slack(c.SlackDays)} slack";
 
     private static void Upcoming(StringBuilder md, StatusReport report)
     {
@@ -128,12 +107,12 @@ public static class MarkdownStatusReport
             return;
         }
 
-        md.Line("| Date | Milestone | Project | Committed | Slack |");
+        md.Line("| Date | Milestone | Project | Committed | Buffer |");
         md.Line("|---|---|---|---|---|");
         foreach (var m in report.NextMilestones)
         {
             var flag = m.IsLate ? " ⚠️ late" : m.IsCritical ? " (critical)" : string.Empty;
-            md.Line($"| {Date(m.Finish)} | {Cell(m.Name)}{flag} | {Cell(report.ProjectName(m.Project))} | {Date(m.Committed)} | {Slack(m.SlackDays)} |");
+            md.Line($"| {Date(m.Finish)} | {Cell(m.Name)}{flag} | {Cell(report.ProjectName(m.Project))} | {Date(m.Committed)} | {Buffer(m.BufferDays)} |");
         }
 
         md.Line();
@@ -164,6 +143,11 @@ public static class MarkdownStatusReport
             var verb = move.WorkingMinutesMoved > 0 ? "slipped" : "pulled in";
             var late = move.BecameLate ? $", now misses its committed date {Date(move.Committed)}" : string.Empty;
             md.Line($"- {Cell(move.Name)} {verb} {Days(Math.Abs(move.WorkingDaysMoved))} working days ({Date(DateOnly.FromDateTime(move.OldFinish))} → {Date(DateOnly.FromDateTime(move.NewFinish))}){late}");
+        }
+
+        foreach (var line in changes.CommitmentLines)
+        {
+            md.Line($"- {Cell(line)}");
         }
 
         foreach (var risk in changes.NewRisks)
@@ -265,6 +249,16 @@ public static class MarkdownStatusReport
             return;
         }
 
+        foreach (var note in report.Outlook.BudgetNotes)
+        {
+            md.Line($"- ⚠️ {note}");
+        }
+
+        if (report.Outlook.BudgetNotes.Count > 0)
+        {
+            md.Line();
+        }
+
         var total = budget.Total;
         if (budget.RunCosts is not { } run)
         {
@@ -328,10 +322,6 @@ public static class MarkdownStatusReport
     private static string RunRow(string name, Domain.Budget.RunCost r) =>
         $"| {Cell(name)} | {Money(r.Budget)} | {Money(r.PlannedToDate)} | {Money(r.Actual)} | {Money(r.ForecastAtCompletion)} | {Money(r.VarianceAtCompletion)} |";
 
-    private static string Accrual(Domain.Budget.EarnedValue v) => v.AccruedCost > 0
-        ? $"Actuals reported through {Date(v.ActualsThrough)}; AC includes {Money(v.AccruedCost)} accrued at plan for periods not yet reported."
-        : v.ActualsThrough is { } through ? $"Actuals reported through {Date(through)}." : string.Empty;
-
     private static string ValueRow(string name, Domain.Budget.EarnedValue v) =>
         $"| {Cell(name)} | {Money(v.BudgetAtCompletion)} | {Money(v.PlannedValue)} | {Money(v.EarnedValueAmount)} | {Money(v.ActualCost)} | {Money(v.ScheduleVariance)} | {Money(v.CostVariance)} | {Index(v.SchedulePerformanceIndex)} | {Index(v.CostPerformanceIndex)} | {Money(v.EstimateAtCompletion)} | {Money(v.EstimateToComplete)} | {Money(v.VarianceAtCompletion)} | {Index(v.ToCompletePerformanceIndex)} |";
 
@@ -352,11 +342,11 @@ public static class MarkdownStatusReport
         md.Line();
         if (section.Milestones.Count > 0)
         {
-            md.Line("| Milestone | Scheduled | Committed | Slack | P80 | On time |");
+            md.Line("| Milestone | Scheduled | Committed | Buffer | P80 | On time |");
             md.Line("|---|---|---|---|---|---|");
             foreach (var m in section.Milestones)
             {
-                md.Line($"| {Cell(m.Name)}{(m.IsDone ? " ✅" : string.Empty)} | {Date(m.Finish)} | {Date(m.Committed)} | {(m.IsDone ? "done" : Slack(m.SlackDays))} | {Date(m.ForecastP80)} | {Percent(m.ProbabilityOnTime)} |");
+                md.Line($"| {Cell(m.Name)}{(m.IsDone ? " ✅" : string.Empty)} | {Date(m.Finish)} | {Date(m.Committed)} | {(m.IsDone ? "done" : Buffer(m.BufferDays))} | {Date(m.ForecastP80)} | {Percent(m.ProbabilityOnTime)}{(m.Pinned ? " (pinned)" : string.Empty)} |");
             }
 
             md.Line();

@@ -24,7 +24,7 @@ public sealed record ProgramForecast(
 }
 
 /// <summary>
-/// The program's cost: <see cref="Planned"/> (the projects' budgets, else the budget lines' planned amounts) plus, in
+/// The program's cost: <see cref="Planned"/> (the budget lines' planned amounts, else the projects' budgets) plus, in
 /// each iteration, the cost impact of every open or mitigating risk that occurred in it. P10 to P95 are nearest-rank
 /// percentiles of that total; <see cref="ProbabilityWithinPlan"/> is the share of iterations in which no risk cost
 /// was incurred, so the plan held. Cost impacts in another currency than the plan's are left out (see <see cref="Risks"/>).
@@ -66,6 +66,14 @@ public sealed record MilestoneForecast(
     /// however late its predecessors run: its forecast then says nothing about whether the date is achievable.
     /// </summary>
     public ConstraintType? PinnedBy { get; init; }
+
+    /// <summary>
+    /// For a pinned item, the item that drives it (its driving chain's step before it in the deterministic schedule):
+    /// the percentiles and <see cref="ProbabilityOnTime"/> are then that item's finish against the committed date, the
+    /// chance the work is ready by the pinned date, since the pinned finish itself never moves. Null otherwise, and for
+    /// a pinned item that nothing drives (its figures are then its own).
+    /// </summary>
+    public WorkItemId? DrivenBy { get; init; }
 
     /// <summary>Merge bias in calendar days: how much later the median is than the single critical-path date.</summary>
     public int MergeBiasDays => P50.DayNumber - Deterministic.DayNumber;

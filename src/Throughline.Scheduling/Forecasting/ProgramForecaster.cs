@@ -64,7 +64,14 @@ public static class ProgramForecaster
         }
 
         var groups = new List<int>();
-        for (var t = 0; t < network.TaskCount; t++)
+        var itemTasks = itemOf.Count;   // decision gates come after the items' tasks
+        foreach (var gate in built.Gates)
+        {
+            var lag = gate.Lag;
+            builder.SetDuration(gate.Task, options.Distribution ?? settings.Distribution ?? DurationDistribution.BetaPert, lag.Optimistic.Minutes, lag.MostLikely.Minutes, lag.Pessimistic.Minutes, []);
+        }
+
+        for (var t = 0; t < itemTasks; t++)
         {
             var item = ItemOf(t);
             var m = network.DurationOf(t);
@@ -131,7 +138,7 @@ public static class ProgramForecaster
             builder.AddRisk(risk.Probability.Value, 0, [], (double)CostOf(risk));
         }
 
-        var committed = Enumerable.Range(0, network.TaskCount)
+        var committed = Enumerable.Range(0, itemTasks)
             .Where(t => ItemOf(t).Committed is not null && Reported(t))
             .OrderBy(t => ItemOf(t).Committed)
             .ThenBy(t => t)
@@ -142,6 +149,23 @@ public static class ProgramForecaster
         }
 
         var end = builder.AddTarget(-1);
+
+        // A pinned commitment keeps its date in every iteration, so its own finish says nothing; it is forecast by the
+        // item that drives it (its driving chain's last step before it), an extra target after the program end.
+        var pinnedDrivers = new Dictionary<int, (int Target, WorkItemId Driver)>();
+        if (committed.Any(t => PinOf(ItemOf(t)) is not null))
+        {
+            var schedule = ProgramScheduler.Schedule(program);
+            foreach (var t in committed.Where(t => PinOf(ItemOf(t)) is not null))
+            {
+                var chain = DrivingChain.Into(program, schedule, ItemOf(t).Id);
+                if (chain.Count >= 2 && TaskOf(chain[^2]) is var driver and >= 0)
+                {
+                    pinnedDrivers[t] = (builder.AddTarget(driver), chain[^2]);
+                }
+            }
+        }
+
         var model = builder.Build();
         var work = (double)options.Iterations * (1 + (options.RankRisks ? risks.Count : 0));
         long done = 0;
@@ -159,11 +183,18 @@ public static class ProgramForecaster
         for (var k = 0; k <= end; k++)
         {
             var task = model.Targets[k];
-            milestones.Add(Milestone(run, k, task >= 0 ? ItemOf(task) : null, program.Name));
+            var milestone = Milestone(run, k, task >= 0 ? ItemOf(task) : null, program.Name);
+            if (task >= 0 && pinnedDrivers.TryGetValue(task, out var pinned))
+            {
+                var driven = Milestone(run, pinned.Target, ItemOf(task), program.Name);
+                milestone = milestone with { P10 = driven.P10, P50 = driven.P50, P80 = driven.P80, P90 = driven.P90, P95 = driven.P95, ProbabilityOnTime = driven.ProbabilityOnTime, DrivenBy = pinned.Driver };
+            }
+
+            milestones.Add(milestone);
         }
 
         var criticality = new List<ItemCriticality>();
-        for (var t = 0; t < network.TaskCount; t++)
+        for (var t = 0; t < itemTasks; t++)
         {
             if (!network.IsSummary(t) && Reported(t))
             {
@@ -183,7 +214,7 @@ public static class ProgramForecaster
         }
 
         var plan = model.Schedule([.. Enumerable.Range(0, network.TaskCount).Select(network.DurationOf)]);
-        var merges = Enumerable.Range(0, network.TaskCount)
+        var merges = Enumerable.Range(0, itemTasks)
             .Where(t => predecessors[t] >= 2 && !network.IsSummary(t) && Reported(t))
             .Select(t => new MergePoint(ItemOf(t).Id, predecessors[t], DateOnly.FromDateTime(plan.EarlyFinishDate(t)), run.ProbabilityByDeterministicDate(t)))
             .OrderBy(p => p.ProbabilityByDeterministic)
@@ -206,16 +237,17 @@ public static class ProgramForecaster
     }
 
     /// <summary>
-    /// The planned cost the risk costs add to: the sum of the projects' budgets when any project has one, else the sum
-    /// of the budget lines' planned amounts, else (when some risk has a cost impact) zero in that risk's currency; only
-    /// amounts in the first amount's currency are added. Null when the plan has no cost data at all.
+    /// The planned cost the risk costs add to: the sum of the budget lines' planned amounts (the one planned total, as
+    /// earned value and the report count it; a project <c>budget:</c> that disagrees is warned about, TL2011), else of
+    /// the projects' budgets, else (when some risk has a cost impact) zero in that risk's currency; only amounts in the
+    /// first amount's currency are added. Null when the plan has no cost data at all.
     /// </summary>
     internal static Money? CostBasis(Program program)
     {
-        var amounts = program.Projects.Where(p => p.Budget is not null).Select(p => p.Budget!.Value).ToList();
+        List<Money> amounts = [.. program.Budget.Select(line => line.Planned)];
         if (amounts.Count == 0)
         {
-            amounts = [.. program.Budget.Select(line => line.Planned)];
+            amounts = [.. program.Projects.Where(p => p.Budget is not null).Select(p => p.Budget!.Value)];
         }
 
         if (amounts.Count > 0)
@@ -279,14 +311,18 @@ public static class ProgramForecaster
         }
 
         double? onTime = item?.Committed is { } committed ? Share(histogram, committed) : null;
-        var pinned = item?.Constraint.Type is ConstraintType.MustStartOn or ConstraintType.MustFinishOn or ConstraintType.StartNoLaterThan or ConstraintType.FinishNoLaterThan
-            ? item.Constraint.Type
-            : (ConstraintType?)null;
+        var pinned = item is null ? null : PinOf(item);
         return new MilestoneForecast(item?.Id, item?.Name ?? programName, deterministic, item?.Committed, p[0], p[1], p[2], p[3], p[4], onTime, Share(histogram, deterministic), histogram)
         {
             PinnedBy = pinned,
         };
     }
+
+    /// <summary>The hard constraint that pins an item's date in every iteration (must start or finish on, start or finish no later than), or null.</summary>
+    private static ConstraintType? PinOf(WorkItem item) =>
+        item.Constraint.Type is ConstraintType.MustStartOn or ConstraintType.MustFinishOn or ConstraintType.StartNoLaterThan or ConstraintType.FinishNoLaterThan
+            ? item.Constraint.Type
+            : null;
 
     /// <summary>The share of iterations finished by the end of <paramref name="day"/>, read off the S-curve.</summary>
     private static double Share(List<HistogramBin> histogram, DateOnly day)
@@ -312,7 +348,7 @@ public static class ProgramForecaster
     private static List<RiskDriver> RankRisks(Program program, ForecastModel model, MonteCarloResult run, int end, ProgramForecastOptions options, List<Risk> risks, Action<int>? progress)
     {
         var minutesPerDay = (double)program.Units.MinutesPerDay;
-        var targets = model.Targets.Count;
+        var targets = end + 1;   // the milestones; a pinned commitment's driver targets come after the program end
         var p80 = Enumerable.Range(0, targets).Select(k => run.WorkingPosition(run.Percentile(k, 0.8))).ToArray();
         var drivers = new List<RiskDriver>();
         for (var r = 0; r < risks.Count; r++)

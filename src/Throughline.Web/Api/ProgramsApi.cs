@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Throughline.Domain;
+using Throughline.Reports.Outlook;
 using Throughline.Scheduling.Forecasting;
 using Throughline.Storage;
 using Throughline.Storage.Plans;
 using Throughline.Storage.Rows;
 using Throughline.Web.Auth;
+using Throughline.Web.Ui;
 
 namespace Throughline.Web.Api;
 
@@ -24,6 +27,7 @@ public static class ProgramsApi
         programs.MapGet("/{program}/overview", OverviewAsync);
         programs.MapGet("/{program}/schedule", ScheduleAsync);
         programs.MapGet("/{program}/forecast", ForecastAsync);
+        programs.MapGet("/{program}/status", StatusAsync);
         programs.MapGet("/{program}/diagnostics", DiagnosticsAsync);
         return api;
     }
@@ -208,7 +212,7 @@ public static class ProgramsApi
         }
 
         // One thread: a request must not take every core of a shared server.
-        var forecast = await Task.Run(() => ProgramForecaster.Forecast(plan, new ProgramForecastOptions { Iterations = iterations, Seed = seed, MaxDegreeOfParallelism = 1 }), cancellationToken);
+        var forecast = await Task.Run(() => OutlookForecast.Run(plan, new OutlookOptions { Iterations = iterations, Seed = seed, MaxDegreeOfParallelism = 1 }), cancellationToken);
         var json = ForecastJson(program, snapshot.Revision, seed, forecast);
 
         // A JSON tree holds about 8 bytes per character of its text, as a snapshot does (ProgramSnapshot.BytesPerCharacter).
@@ -243,6 +247,42 @@ public static class ProgramsApi
                 ["daysAtP80"] = Math.Round(d.DaysAtP80, 2),
             })]),
         };
+
+    /// <summary>
+    /// The outlook (docs/scheduling.md, "tl status"): the same document as <c>tl status --format json</c> for the same
+    /// plan, iterations and seed. Without <c>iterations</c>, the pages' count (<see cref="ProgramViews.ForecastIterations"/>).
+    /// </summary>
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> StatusAsync(
+        string program, HttpContext http, ThroughlineDb db, ProgramSnapshots snapshots, ProgramViews views, ForecastRuns runs, CancellationToken cancellationToken, int? iterations = null, ulong seed = 1, bool unleveled = false)
+    {
+        var (access, problem) = await ProgramAccess.CheckAsync(http, db, program, Permission.Viewer, cancellationToken);
+        if (access is null)
+        {
+            return problem!;
+        }
+
+        if (iterations < 100 || iterations > runs.MaxIterations)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["iterations"] = [$"between 100 and {runs.MaxIterations}"] });
+        }
+
+        var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
+        if (snapshot.Plan.Program is not { } plan || snapshot.Plan.HasErrors || StoredPlanErrors.Of(snapshot).Count > 0)
+        {
+            return Problems.Conflict("the plan has errors, so it has no outlook; see /diagnostics");
+        }
+
+        using var turn = runs.TryStart(access.Program.Id, access.Caller.UserId);
+        if (turn is null)
+        {
+            http.Response.Headers.RetryAfter = ForecastRuns.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.TooManyRequests($"forecasts of this program or by you are already running (at most {runs.PerProgram} per program, {runs.PerUser} per user); try again in {ForecastRuns.RetryAfterSeconds} s");
+        }
+
+        var view = new ProgramView(access, FunctionalRole.Other, snapshot, plan.StatusDate ?? views.Today);
+        var page = ProgramViews.PageForecast(view);
+        return TypedResults.Ok(OutlookJson.Of(views.Outlook(view, page with { Iterations = iterations ?? page.Iterations, Seed = seed, Unleveled = unleveled })));
+    }
 
     private static async Task<Results<Ok<JsonArray>, ProblemHttpResult>> DiagnosticsAsync(
         string program, HttpContext http, ThroughlineDb db, ProgramSnapshots snapshots, CancellationToken cancellationToken)

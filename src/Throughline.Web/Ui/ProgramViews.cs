@@ -4,6 +4,7 @@ using Plan = Throughline.Domain.Program;
 using Throughline.Interop.Plan;
 using Throughline.Reports;
 using Throughline.Scheduling;
+using Throughline.Reports.Outlook;
 using Throughline.Scheduling.Forecasting;
 using Throughline.Storage;
 using Throughline.Storage.Plans;
@@ -94,17 +95,30 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, T
     public async Task<ProgramSnapshot> SnapshotAsync(ProgramRow program, CancellationToken cancellationToken) =>
         await snapshots.GetAsync(db, program, cancellationToken);
 
-    /// <summary>The forecast of the plan (seeded, so a page shows the same figures on every load of a revision).</summary>
-    public ProgramForecast Forecast(ProgramView view)
+    /// <summary>The forecast options of pages: seeded, so a page shows the same figures on every load of a revision; one thread per request.</summary>
+    public static OutlookOptions PageForecast(ProgramView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return Cached(view, "forecast", () => ProgramForecaster.Forecast(view.Program!, new ProgramForecastOptions
-        {
-            Iterations = ForecastIterations(view.Program!.WorkItems.Count),
-            Seed = 1,
-            MaxDegreeOfParallelism = 1,
-            RankRisks = false,
-        }));
+        return new OutlookOptions { Iterations = ForecastIterations(view.Program!.WorkItems.Count), Seed = 1, MaxDegreeOfParallelism = 1 };
+    }
+
+    /// <summary>The forecast of the plan with <paramref name="options"/> (default: <see cref="PageForecast"/>), kept per revision.</summary>
+    public ProgramForecast Forecast(ProgramView view, OutlookOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var chosen = options ?? PageForecast(view);
+        return Cached(view, ("forecast", chosen.Iterations, chosen.Seed, chosen.Unleveled), () => OutlookForecast.Run(view.Program!, chosen with { MaxDegreeOfParallelism = 1 }));
+    }
+
+    /// <summary>
+    /// The program's outlook at its current revision as of <see cref="ProgramView.AsOf"/>: the one computation behind
+    /// the dashboard and portfolio headlines, the report pages and <c>GET /api/programs/{program}/status</c>.
+    /// </summary>
+    public ProgramOutlook Outlook(ProgramView view, OutlookOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var chosen = options ?? PageForecast(view);
+        return Cached(view, ("outlook", view.AsOf, chosen.Iterations, chosen.Seed, chosen.Unleveled), () => ProgramOutlook.Compute(view.Program!, view.Schedule!, Forecast(view, chosen), view.AsOf));
     }
 
     /// <summary>
@@ -118,7 +132,7 @@ public sealed class ProgramViews(ThroughlineDb db, ProgramSnapshots snapshots, T
         var baseline = await LatestBaselineAsync(view, cancellationToken);
         return Cached(view, ("report", view.AsOf, baseline?.Name, propagateRisks), () => StatusReportBuilder.Build(new StatusReportInput(view.Program!, view.Schedule!, view.AsOf)
         {
-            Forecast = Forecast(view),
+            Outlook = Outlook(view),
             Baseline = baseline?.Program,
             BaselineSchedule = baseline?.Schedule,
             BaselineName = baseline?.Name,

@@ -36,6 +36,34 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [Fact]
+    public void Each_moved_commitment_names_the_change_that_moved_it_with_P80_and_chance_before_and_after()
+    {
+        var (exitCode, output, error) = TlRunner.Run("diff", MainExample, LongerCutover(7), "--format", "json", "--iterations", "300");
+
+        exitCode.ShouldBe(0);
+        error.ShouldNotContain("different programs");
+        using var json = JsonDocument.Parse(output);
+        var invoice = json.RootElement.GetProperty("commitments").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "bill-first-run");
+        invoice.GetProperty("scheduledBefore").GetString().ShouldBe("2027-09-08");
+        invoice.GetProperty("scheduledAfter").GetString().ShouldBe("2027-09-15");
+        invoice.GetProperty("causes").EnumerateArray().Select(c => c.GetString()).ShouldContain("estimate 2d → 7d on bill-cutover");
+        string.CompareOrdinal(invoice.GetProperty("p80After").GetString(), invoice.GetProperty("p80Before").GetString()).ShouldBeGreaterThan(0);
+        invoice.GetProperty("probabilityOnTimeAfter").GetDouble().ShouldBeLessThanOrEqualTo(invoice.GetProperty("probabilityOnTimeBefore").GetDouble());
+        json.RootElement.GetProperty("teamsHurt").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Two_different_programs_are_warned_about()
+    {
+        var other = Path.Combine(RepoPaths.Examples, "product-launch.tl.yaml");
+
+        var (exitCode, _, error) = TlRunner.Run("diff", MainExample, other, "--iterations", "0");
+
+        exitCode.ShouldBe(0);
+        error.ShouldContain("warning: the files are different programs ('skyline' and 'smart-suggestions')");
+    }
+
+    [Fact]
     public void Json_reports_moves_and_a_committed_date_that_became_late()
     {
         var (exitCode, output, _) = TlRunner.Run("diff", MainExample, LongerCutover(22), "--format", "json");

@@ -152,6 +152,14 @@ public class DiagnosticCodeTests
             scheduled: true);
 
     [Fact]
+    public void Project_budget_that_disagrees_with_its_lines_is_a_warning() =>
+        Expect(
+            PlanText.WithItems("- { id: a, name: A }").Replace("name: Site", "name: Site\n    budget: »1000", StringComparison.Ordinal) + "budget:\n  - { project: site, period: 2027-01, planned: 600 }\n  - { project: site, period: 2027-02, planned: 300 }\n",
+            DiagnosticCodes.BudgetDisagreesWithLines,
+            "has budget 1,000 USD but its budget lines plan 900 USD",
+            Severity.Warning);
+
+    [Fact]
     public void Every_problem_in_a_file_is_reported_at_once()
     {
         var result = PlanReader.Read(PlanText.WithItems("- id: a\n  name: A\n  estimat: 3d\n  team: webb\n- id: b\n  name: B\n  estimate: -1d"), "plan.tl.yaml");

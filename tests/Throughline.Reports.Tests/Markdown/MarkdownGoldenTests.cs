@@ -36,7 +36,7 @@ public class MarkdownGoldenTests
 
         html.ShouldContain("<table>");
         html.ShouldContain("class=\"mermaid\">gantt");   // Markdig, like GitHub, hands the block to Mermaid
-        foreach (var heading in new[] { "Executive summary", "Committed date and forecast", "Milestones in the next 30 days", "What changed", "Top risks", "Decisions needed", "Blocked work", "Budget and earned value", "Critical path", "Projects" })
+        foreach (var heading in new[] { "Executive summary", "Committed dates and forecast", "Milestones in the next 30 days", "What changed", "Top risks", "Decisions needed", "Blocked work", "Budget and earned value", "Critical path", "Projects" })
         {
             markdown.ShouldContain("## " + heading);
         }

@@ -65,7 +65,7 @@ public class ProgramForecasterTests
         var built = ProgramNetwork.Build(program);
         var result = CriticalPath.Schedule(built.Network);
 
-        for (var t = 0; t < built.Network.TaskCount; t++)
+        for (var t = 0; t < built.ItemOf.Count; t++)
         {
             var id = program.WorkItems[built.ItemOf[t]].Id;
             if (built.Index[id] != built.ItemOf[t])
@@ -91,8 +91,62 @@ public class ProgramForecasterTests
         var launch = forecast.Milestones.Single(m => m.Id?.Value == "gtm-launch");
         launch.PinnedBy.ShouldBe(ConstraintType.MustStartOn);
         launch.Deterministic.ShouldBe(DateOnly.FromDateTime(schedule[new WorkItemId("gtm-launch")].Finish));
-        launch.P95.ShouldBe(launch.Deterministic);
+        launch.DrivenBy.ShouldBe(DrivingChain.Into(program, schedule, new WorkItemId("gtm-launch"))[^2]);
         forecast.ProgramEnd.PinnedBy.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_pinned_commitment_is_forecast_by_the_work_that_drives_it_not_as_a_certain_100_percent()
+    {
+        // As the risk test below, but the launch is pinned to its committed date: the pin holds the date in every
+        // iteration, so its own finish is always on time; the build that drives it is late whenever the risk occurs.
+        var program = Plan(
+            [
+                Item("build", 5),
+                Item("launch", 0) with { Kind = WorkItemKind.Milestone, Committed = new DateOnly(2024, 3, 8), Constraint = new Constraint(ConstraintType.MustFinishOn, new DateTime(2024, 3, 8, 17, 0, 0)) },
+            ],
+            [Dependency.FinishToStart(new WorkItemId("build"), new WorkItemId("launch"))])
+            with
+            {
+                Risks = [new Risk(new RiskId("r"), "Vendor late", new Probability(0.25)) { ScheduleImpact = new WorkDuration(480), LinkedItems = [new WorkItemId("build")] }],
+            };
+
+        var launch = ProgramForecaster.Forecast(program, new ProgramForecastOptions { Iterations = 4096, DefaultUncertainty = new Uncertainty(1, 1) }).Milestones[0];
+
+        launch.PinnedBy.ShouldBe(ConstraintType.MustFinishOn);
+        launch.DrivenBy.ShouldBe(new WorkItemId("build"));
+        launch.ProbabilityOnTime.ShouldBe(0.75);
+        launch.P80.ShouldBe(new DateOnly(2024, 3, 11));
+    }
+
+    [Fact]
+    public void An_overdue_decision_gating_the_work_costs_chance_on_time()
+    {
+        // Build (3d) would finish Thursday 7 March and the launch holds a week's buffer; the decision it waits on was
+        // due on 1 March and is still open on the status date, so its expected lag (1, 5, 15 days) now comes first.
+        var decided = Plan(
+            [
+                Item("build", 3) with { WaitsOn = [new DecisionId("d")] },
+                Item("launch", 0) with { Kind = WorkItemKind.Milestone, Committed = new DateOnly(2024, 3, 15) },
+            ],
+            [Dependency.FinishToStart(new WorkItemId("build"), new WorkItemId("launch"))])
+            with
+            {
+                StatusDate = new DateOnly(2024, 3, 4),
+                Decisions = [new Decision(new DecisionId("d"), "Which vendor?") { Due = new DateOnly(2024, 3, 1), Status = DecisionStatus.Decided, DecidedOn = new DateOnly(2024, 3, 1) }],
+            };
+        var overdue = decided with { Decisions = [decided.Decisions[0] with { Status = DecisionStatus.Open, DecidedOn = null }] };
+        var options = new ProgramForecastOptions { Iterations = 4096, DefaultUncertainty = new Uncertainty(1, 1), RankRisks = false };
+
+        var before = ProgramForecaster.Forecast(decided, options).Milestones[0];
+        var after = ProgramForecaster.Forecast(overdue, options).Milestones[0];
+        var schedule = ProgramScheduler.Schedule(overdue);
+
+        before.ProbabilityOnTime.ShouldBe(1);
+        after.ProbabilityOnTime!.Value.ShouldBeLessThan(0.9);
+        after.ProbabilityOnTime!.Value.ShouldBeGreaterThan(0);
+        schedule[new WorkItemId("build")].Start.ShouldBe(new DateTime(2024, 3, 12, 8, 0, 0));   // the gate's 5 days: Tue 5 to Mon 11 March
+        schedule.Gates[new DecisionId("d")].Finish.ShouldBe(new DateTime(2024, 3, 11, 17, 0, 0));
     }
 
     [Fact]
