@@ -36,7 +36,9 @@ public sealed class ObservabilityTests
     {
         await using var database = await ServerDatabase.CreateAsync("sqlite");
         await using var server = new ThroughlineServer(database);
-        var exported = new List<Metric>();
+        // Snapshots, not Metric objects: the exporter reuses a Metric between collections, so its points read later may be
+        // another collection's (a periodic export under load), while a snapshot keeps the points it was exported with.
+        var exported = new List<MetricSnapshot>();
         await using var observed = server.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(exported))));
         var client = new ApiClient(observed.CreateClient(), "anonymous");
         var login = await client.Http.PostAsync("/api/account/login", System.Net.Http.Json.JsonContent.Create(new { userName = "admin", password = ThroughlineServer.AdminPassword }), TestContext.Current.CancellationToken);
@@ -58,13 +60,7 @@ public sealed class ObservabilityTests
         exported.Where(m => m.MeterName == ServerMetrics.MeterName && m.Name == "throughline.cache.budget").SelectMany(Points).Max().ShouldBe(Storage.Plans.RevisionCache.DefaultBudgetBytes);
     }
 
-    private static IEnumerable<long> Points(Metric metric)
-    {
-        foreach (ref readonly var point in metric.GetMetricPoints())
-        {
-            yield return point.GetGaugeLastValueLong();
-        }
-    }
+    private static IEnumerable<long> Points(MetricSnapshot metric) => metric.MetricPoints.Select(p => p.GetGaugeLastValueLong());
 
     private static async Task MakeUnreachableAsync(ServerDatabase database, string provider)
     {

@@ -56,7 +56,11 @@ public sealed record CommitmentChanges(bool DifferentPrograms, string OldProgram
                 continue;
             }
 
-            if (was.ScheduledFinish == after.ScheduledFinish && was.ForecastP80 == after.ForecastP80 && was.ProbabilityOnTime == after.ProbabilityOnTime && was.Committed == after.Committed)
+            // A forecast figure counts as moved only when both sides were forecast: a baseline shown without its own
+            // forecast (the dashboard's) has no P80 to compare, and that is not a change.
+            var forecastsAgree = was.ForecastP80 is null || after.ForecastP80 is null
+                || (was.ForecastP80 == after.ForecastP80 && was.ProbabilityOnTime == after.ProbabilityOnTime);
+            if (was.ScheduledFinish == after.ScheduledFinish && forecastsAgree && was.Committed == after.Committed)
             {
                 continue;
             }

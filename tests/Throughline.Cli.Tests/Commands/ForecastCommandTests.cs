@@ -17,7 +17,8 @@ public class ForecastCommandTests
         var root = json.RootElement;
         // The contract's fields, in order; fields added since (histogram, cost, leveled) come after them.
         root.EnumerateObject().Select(p => p.Name).ShouldBe(["iterations", "milestones", "criticality", "drivers", "cost", "leveled"]);
-        root.GetProperty("leveled").GetBoolean().ShouldBeTrue();
+        // The capacity-aware forecast is held back on the surfaces until its defect is found (OutlookForecast.Run).
+        root.GetProperty("leveled").GetBoolean().ShouldBeFalse();
         root.GetProperty("iterations").GetInt32().ShouldBe(2048);
 
         var milestones = root.GetProperty("milestones").EnumerateArray().ToList();

@@ -124,12 +124,14 @@ public class CapacityAwareForecastTests
         forecast.Milestones.Select(Summary).ShouldBe(ExpectedUnleveled);
     }
 
+    // Since decision gates (#13), the overdue dec-db-engine holds data-prod-cluster for its expected lag after the
+    // status date, which moves the wave 2 cutover a week (2027-06-14 -> 06-21, chance 1.15 % -> 0.15 %).
     private static readonly string[] ExpectedUnleveled =
     [
-        "cut-w2-live 2027-06-14 2027-06-28 2027-07-12 2027-07-26 2027-08-02 2027-08-09 0.0115",
+        "cut-w2-live 2027-06-21 2027-07-06 2027-07-19 2027-08-02 2027-08-09 2027-08-16 0.0015",
         "bill-first-run 2027-09-08 2027-09-08 2027-09-09 2027-09-23 2027-09-23 2027-09-23 1",
-        "cut-dc-exit 2027-11-04 2027-11-03 2027-11-10 2027-11-19 2027-11-23 2027-11-29 1",
-        "end 2027-11-09 2027-11-08 2027-11-15 2027-11-24 2027-11-30 2027-12-02",
+        "cut-dc-exit 2027-11-04 2027-11-03 2027-11-11 2027-11-19 2027-11-24 2027-11-30 1",
+        "end 2027-11-09 2027-11-08 2027-11-16 2027-11-29 2027-12-01 2027-12-03",
     ];
 
     private static string Summary(MilestoneForecast m) =>

@@ -160,6 +160,7 @@ public sealed class AuthorizationMatrixTests
             new("GET", "/api/programs/{program}/overview", Needs.Viewer, c => Get($"/api/programs/{c.Program}/overview")),
             new("GET", "/api/programs/{program}/schedule", Needs.Viewer, c => Get($"/api/programs/{c.Program}/schedule")),
             new("GET", "/api/programs/{program}/forecast", Needs.Viewer, c => Get($"/api/programs/{c.Program}/forecast?iterations=100")),
+            new("GET", "/api/programs/{program}/status", Needs.Viewer, c => Get($"/api/programs/{c.Program}/status?iterations=100")),
             new("GET", "/api/programs/{program}/diagnostics", Needs.Viewer, c => Get($"/api/programs/{c.Program}/diagnostics")),
             new("GET", "/api/programs/{program}/plan", Needs.Viewer, c => Get($"/api/programs/{c.Program}/plan")),
             new("PUT", "/api/programs/{program}/plan", Needs.Editor, async c => WithIfMatch(

@@ -44,12 +44,15 @@ public sealed class ProgramPagesTests(BrowserServer server) : IClassFixture<Brow
         var page = await server.SignedInPageAsync();
         await page.GotoAsync("/programs/skyline/impact");
 
-        await page.GetByLabel("Work item").SelectOptionAsync("cut-w2-dress");
-        await page.GetByLabel("Slip (working days)").FillAsync("15");
+        // The billing cutover has 17 working days of buffer to the first invoice run (2027-09-08 against 2027-10-01):
+        // a 20-day slip breaks that commitment. (The wave 2 cutover already misses its date since the overdue database
+        // decision gates it, so slipping its work breaks nothing new.)
+        await page.GetByLabel("Work item").SelectOptionAsync("bill-cutover");
+        await page.GetByLabel("Slip (working days)").FillAsync("20");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the impact" }).ClickAsync();
 
         var broken = page.Locator("section[aria-labelledby=h-broken]");
-        (await broken.InnerTextAsync()).ShouldContain("Customer platform live in AWS");
+        (await broken.InnerTextAsync()).ShouldContain("First invoice run from AWS");
         (await page.Locator("section[aria-labelledby=h-items] tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         (await page.Locator("section[aria-labelledby=h-tell] li strong").CountAsync()).ShouldBeGreaterThan(0);
         await BrowserServer.ScreenshotAsync(page, "impact");
