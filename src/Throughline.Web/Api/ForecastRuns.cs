@@ -73,6 +73,20 @@ public sealed class ForecastRuns(int maxIterations, int perProgram, int perUser)
     }
 
     /// <summary>One running forecast; disposing it ends its turn.</summary>
+    /// <summary>A 400 naming <c>iterations</c> when it is outside 100..<see cref="MaxIterations"/>; null when it is fine or not given.</summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? CheckIterations(int? iterations) =>
+        iterations < 100 || iterations > MaxIterations
+            ? Problems.Invalid(new Dictionary<string, string[]> { ["iterations"] = [$"between 100 and {MaxIterations}"] })
+            : null;
+
+    /// <summary>The 429 for a caller over a limit, with its Retry-After.</summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Busy(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problems.TooManyRequests($"forecasts of this program or by you are already running (at most {PerProgram} per program, {PerUser} per user); try again in {RetryAfterSeconds} s");
+    }
+
     public sealed class Turn(ForecastRuns runs, long programId, long userId) : IDisposable
     {
         private int ended;

@@ -187,9 +187,9 @@ public static class ProgramsApi
             return problem!;
         }
 
-        if (iterations < 100 || iterations > runs.MaxIterations)
+        if (runs.CheckIterations(iterations) is { } invalid)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["iterations"] = [$"between 100 and {runs.MaxIterations}"] });
+            return invalid;
         }
 
         var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
@@ -207,8 +207,7 @@ public static class ProgramsApi
         using var turn = runs.TryStart(access.Program.Id, access.Caller.UserId);
         if (turn is null)
         {
-            http.Response.Headers.RetryAfter = ForecastRuns.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.TooManyRequests($"forecasts of this program or by you are already running (at most {runs.PerProgram} per program, {runs.PerUser} per user); try again in {ForecastRuns.RetryAfterSeconds} s");
+            return runs.Busy(http);
         }
 
         // One thread: a request must not take every core of a shared server.
@@ -261,9 +260,9 @@ public static class ProgramsApi
             return problem!;
         }
 
-        if (iterations < 100 || iterations > runs.MaxIterations)
+        if (runs.CheckIterations(iterations) is { } invalid)
         {
-            return Problems.Invalid(new Dictionary<string, string[]> { ["iterations"] = [$"between 100 and {runs.MaxIterations}"] });
+            return invalid;
         }
 
         var snapshot = await snapshots.GetAsync(db, access.Program, cancellationToken);
@@ -275,8 +274,7 @@ public static class ProgramsApi
         using var turn = runs.TryStart(access.Program.Id, access.Caller.UserId);
         if (turn is null)
         {
-            http.Response.Headers.RetryAfter = ForecastRuns.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.TooManyRequests($"forecasts of this program or by you are already running (at most {runs.PerProgram} per program, {runs.PerUser} per user); try again in {ForecastRuns.RetryAfterSeconds} s");
+            return runs.Busy(http);
         }
 
         var view = new ProgramView(access, FunctionalRole.Other, snapshot, plan.StatusDate ?? views.Today);
